@@ -1,0 +1,15 @@
+"""kibaru: sourced political and conflict event data from French and English news."""
+from __future__ import annotations
+
+from kibaru.errors import KibaruError
+from kibaru.model import (
+    Attribution, DateValue, Document, Entity, Event, Evidence, Failure, Flags, Mention, Place,
+    RawDocument, Record, Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = sorted([
+    "Attribution", "DateValue", "Document", "Entity", "Event", "Evidence", "Failure", "Flags",
+    "KibaruError", "Mention", "Place", "RawDocument", "Record", "Span", "__version__",
+])
