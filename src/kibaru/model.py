@@ -224,3 +224,38 @@ def _event_json(v: Event) -> dict[str, Any]:
         "confidence": v.confidence,
         "why": list(v.why),
     }
+
+
+# --- What the nlp stage hands downstream: plain records, no spaCy objects. ---------------------
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the parse. ``head`` is the index of the head token (itself for the root)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    morph: str = ""  # spaCy's Morphology string, e.g. "Mood=Ind|Tense=Past|VerbForm=Fin"
+    sent: int = 0
+    ent_label: str = ""  # NER label when the token is inside a named entity, else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # character offsets
+    end: int
+    first: int  # token indices, [first, last)
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    document: Document
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]  # NER mentions
