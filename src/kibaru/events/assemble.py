@@ -1,0 +1,138 @@
+"""Put an event together from a trigger: roles, flags, attribution, date, place; then merge."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kibaru.events.attribution import quote_for, sentence_sources, speaker_of
+from kibaru.events.flags import compute_flags
+from kibaru.events.merge import merge_mentions
+from kibaru.events.roles import Memory, fill_roles
+from kibaru.events.triggers import find_triggers
+from kibaru.link.linked import LinkedDocument
+from kibaru.model import Attribution, DateValue, Event, Evidence, Parse, Place
+
+# PLOVER: CONSULT, SUPPORT, COOPERATE or AID told in the future tense is AGREE.
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_PLACE_TYPES = frozenset({"location", "facility"})
+
+
+def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...]:
+    from kibaru.events.lexicon import load_cues, load_triggers
+
+    lang = linked.lang if linked.lang in {"fr", "en"} else "en"
+    lexicon, cues = load_triggers(lang), load_cues(lang)
+    hits = find_triggers(parse, lexicon, linked.children)
+    sources = sentence_sources(linked, cues)
+    dates = _dates(parse, lang)
+    memory = Memory()
+    drafts: list[Event] = []
+    historical_heads: set[int] = set()
+    for n, hit in enumerate(hits):
+        entry = hit.entry
+        token = parse.tokens[hit.head]
+        sent = parse.sentences[token.sent]
+        roles = fill_roles(linked, hit.head, hit.pos, entry, memory, hit.tokens)
+        flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
+        if not flags.historical and _under(parse, hit.head, historical_heads):
+            flags = _with(flags, historical=True)
+            flag_why += ("inside the clause of a historical event",)
+        if flags.historical:
+            historical_heads.add(hit.head)
+        event_type = entry.type
+        if flags.future and event_type in _FUTURE_AGREE and hit.pos == "VERB":
+            event_type = "AGREE"
+        attribution = speaker_of(linked, hit.head, cues, roles.actor) or sources[token.sent] or Attribution()
+        quote = quote_for(linked, sent, token.start)
+        if quote:
+            attribution = Attribution(attribution.source, attribution.text, quote)
+        start, end = parse.tokens[min(hit.tokens)].start, parse.tokens[max(hit.tokens)].end
+        why = (f"trigger {parse.document.text[start:end]!r} = {entry.type}"
+               f"{'/' + entry.mode if entry.mode else ''} ({lang} lexicon: {entry.lemma} {entry.pos})",
+               *roles.why, *flag_why)
+        confidence = round(entry.weight * (0.6 + 0.2 * bool(roles.actor) + 0.2 * bool(roles.recipient)), 2)
+        drafts.append(Event(
+            id=f"v{n + 1}", event_type=event_type, mode=entry.mode or None,
+            context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
+            date=_event_date(parse, hit.head, dates), location=_event_place(linked, hit.head),
+            flags=flags, attribution=attribution,
+            evidence=Evidence((sent.start, sent.end), (start, end), parse.document.text[sent.start:sent.end]),
+            confidence=confidence, why=why,
+        ))
+        memory.remember_actors(start, roles.actor)
+    return merge_mentions(tuple(drafts), parse)
+
+
+def _with(flags, **changes):
+    from dataclasses import replace
+
+    return replace(flags, **changes)
+
+
+def _under(parse: Parse, i: int, heads: set[int]) -> bool:
+    t = parse.tokens[i]
+    for _ in range(8):
+        if t.head == t.i:
+            return False
+        t = parse.tokens[t.head]
+        if t.i in heads:
+            return True
+    return False
+
+
+def _dates(parse: Parse, lang: str) -> tuple[DateValue, ...]:
+    from kibaru.dates import find_dates
+
+    published = parse.document.published
+    anchor = None
+    if published and len(published) >= 10:
+        try:
+            anchor = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            anchor = None
+    return tuple(d for d in find_dates(parse.document.text, anchor, lang) if d.value)
+
+
+def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateValue:
+    """A date in the trigger's clause first, else in its sentence (nearest); never the publication date."""
+    token = parse.tokens[head]
+    sent = parse.sentences[token.sent]
+    clause = _clause_span(parse, head)
+    in_clause = [d for d in dates if clause[0] <= (d.start or -1) < clause[1]]
+    in_sentence = [d for d in dates if sent.start <= (d.start or -1) < sent.end]
+    pool = in_clause or in_sentence
+    if not pool:
+        return DateValue()
+    best = min(pool, key=lambda d: abs((d.start or 0) - token.start))
+    return DateValue(best.value, best.precision, best.text)
+
+
+def _clause_span(parse: Parse, head: int) -> tuple[int, int]:
+    """Character span of the clause around the trigger: its verb's subtree."""
+    tokens = parse.tokens
+    t = tokens[head]
+    while t.pos not in {"VERB", "AUX"} and t.head != t.i:
+        t = tokens[t.head]
+    lo, hi = t.start, t.end
+    for u in tokens[parse.sentences[t.sent].first:parse.sentences[t.sent].last]:
+        k, steps = u, 0
+        while k.i != t.i and k.head != k.i and steps < 12:
+            k, steps = tokens[k.head], steps + 1
+        if k.i == t.i:
+            lo, hi = min(lo, u.start), max(hi, u.end)
+    return lo, hi
+
+
+def _event_place(linked: LinkedDocument, head: int) -> Place | None:
+    """The place named in the trigger's clause, else in its sentence, else the dateline's."""
+    parse = linked.parse
+    token = parse.tokens[head]
+    sent = parse.sentences[token.sent]
+    clause = _clause_span(parse, head)
+    for lo, hi in (clause, (sent.start, sent.end)):
+        for t in linked.tokens_in(lo, hi):
+            eid = linked.token_entity.get(t.i)
+            if eid and linked.entity_type(eid) in _PLACE_TYPES:
+                place = linked.place_of(eid)
+                if place is not None:
+                    return place
+    return linked.dateline_place()

@@ -1,0 +1,165 @@
+"""Who says so: "selon X", "d'après X", "according to X", a speech verb above the event, a quotation
+and its speaker, "lit-on dans le communiqué", "la même source", and a following sentence that only
+names the source ("L'information a été donnée par une source proche de la présidence.").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kibaru.link.arguments import resolve_argument
+from kibaru.link.linked import LinkedDocument
+from kibaru.model import Attribution, Sentence, Token
+
+_QUOTES = re.compile(r"«([^»]{3,})»|“([^”]{3,})”|\"([^\"]{3,})\"")
+_SAME_SOURCE = re.compile(r"(?i)\b(la même source|the same source)\b")
+_SOURCE_PREPS = frozenset({"selon", "d'après", "according", "citing"})
+_CONTINUATION = frozenset({"aussi", "également", "ailleurs", "outre", "plus", "also", "moreover",
+                           "furthermore", "additionally"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSource:
+    attribution: Attribution
+    reporting_only: bool  # the sentence names a source and reports no event of its own
+
+
+def sentence_sources(linked: LinkedDocument, cues) -> list[Attribution | None]:
+    """The explicit source of each sentence, carried where the text carries it."""
+    out: list[Attribution | None] = []
+    last: Attribution | None = None
+    for n, sent in enumerate(linked.parse.sentences):
+        found = _selon(linked, sent) or _reporting_clause(linked, sent, cues) or _lit_on(linked, sent)
+        text = linked.parse.document.text[sent.start:sent.end]
+        if found is None and last is not None and _SAME_SOURCE.search(text):
+            found = Attribution(last.source, last.text, None)
+        if found is None and n and out[-1] is not None and _continues(linked, sent):
+            found = out[-1]
+        out.append(found)
+        if found is not None:
+            last = found
+    return out
+
+
+def quote_for(linked: LinkedDocument, sent: Sentence, trigger_start: int) -> str | None:
+    text = linked.parse.document.text
+    for m in _QUOTES.finditer(text, sent.start, sent.end):
+        if m.start() <= trigger_start < m.end():
+            return next(g for g in m.groups() if g).strip()
+    return None
+
+
+def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...]) -> Attribution | None:
+    """A speech verb above the trigger ("X a déclaré que ..."), unless the speaker is the actor."""
+    tokens = linked.parse.tokens
+    t = tokens[head]
+    for _ in range(4):
+        if t.head == t.i:
+            return None
+        dep = t.dep
+        t = tokens[t.head]
+        if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and "speech" in cues.kinds(t.lemma.lower()):
+            for c in linked.children(t.i):
+                if c.dep in {"nsubj", "obl:agent"}:
+                    ids, _ = resolve_argument(linked, c.i)
+                    if ids and set(ids) & set(actor):
+                        return None
+                    phrase = _phrase_text(linked, c.i)
+                    return Attribution(ids[0] if ids else None, phrase, None)
+            return None
+    return None
+
+
+def _selon(linked: LinkedDocument, sent: Sentence) -> Attribution | None:
+    tokens = linked.parse.tokens
+    text = linked.parse.document.text
+    for t in tokens[sent.first:sent.last]:
+        low = t.text.lower()
+        if low in _SOURCE_PREPS or (low == "après" and t.i > 0 and tokens[t.i - 1].text.lower() in {"d'", "d’"}):
+            start = tokens[t.i - 1].start if low == "après" else t.start
+            noun = _object_of(linked, t)
+            if noun is None:
+                continue
+            ids, _ = resolve_argument(linked, noun)
+            end = _subtree_end(linked, noun, sent)
+            return Attribution(ids[0] if ids else _inner_entity(linked, noun, sent), text[start:end].strip(" ,"), None)
+    return None
+
+
+def _reporting_clause(linked: LinkedDocument, sent: Sentence, cues) -> Attribution | None:
+    """'L'information a été donnée par une source ...', 'a indiqué une source ...'."""
+    tokens = linked.parse.tokens
+    for t in tokens[sent.first:sent.last]:
+        if t.lemma.lower() in {"source", "sources"} and t.pos == "NOUN":
+            start = t.start
+            for c in linked.children(t.i):
+                if c.dep == "det" and c.i < t.i:
+                    start = min(start, c.start)
+            end = _subtree_end(linked, t.i, sent)
+            ids, _ = resolve_argument(linked, t.i)
+            return Attribution(ids[0] if ids else None, linked.parse.document.text[start:end].strip(" ,."), None)
+    return None
+
+
+def _lit_on(linked: LinkedDocument, sent: Sentence) -> Attribution | None:
+    text = linked.parse.document.text[sent.start:sent.end]
+    m = re.search(r"(?i)(lit-on|peut-on lire|indique-t-on|said in a statement|according to a statement)[^.«»\"]*", text)
+    if not m:
+        return None
+    phrase = m.group().strip(" ,.")
+    start = sent.start + m.start()
+    ids = [linked.token_entity[t.i] for t in linked.tokens_in(start, start + len(phrase))
+           if t.i in linked.token_entity]
+    return Attribution(ids[-1] if ids else None, phrase, None)
+
+
+def _continues(linked: LinkedDocument, sent: Sentence) -> bool:
+    first = [t for t in linked.parse.tokens[sent.first:min(sent.last, sent.first + 3)] if t.pos != "PUNCT"]
+    return bool(first) and first[0].text.lower() in _CONTINUATION
+
+
+def _object_of(linked: LinkedDocument, prep: Token) -> int | None:
+    tokens = linked.parse.tokens
+    if prep.dep == "case":
+        return prep.head
+    for c in linked.children(prep.i):
+        if c.dep == "pobj":
+            return c.i
+        if c.dep == "prep":  # "according to X"
+            for g in linked.children(c.i):
+                if g.dep == "pobj":
+                    return g.i
+    nxt = prep.i + 1
+    return nxt if nxt < len(tokens) and tokens[nxt].sent == prep.sent else None
+
+
+def _subtree_end(linked: LinkedDocument, i: int, sent: Sentence) -> int:
+    end = linked.parse.tokens[i].end
+    stack = [i]
+    while stack:
+        for c in linked.children(stack.pop()):
+            if c.dep == "punct" and c.text in {".", "»", "«"}:
+                continue
+            end = max(end, c.end)
+            stack.append(c.i)
+    return min(end, sent.end)
+
+
+def _phrase_text(linked: LinkedDocument, i: int) -> str:
+    tokens = linked.parse.tokens
+    sent = linked.parse.sentences[tokens[i].sent]
+    start = tokens[i].start
+    stack = [i]
+    while stack:
+        for c in linked.children(stack.pop()):
+            start = min(start, c.start)
+            stack.append(c.i)
+    return linked.parse.document.text[start:_subtree_end(linked, i, sent)]
+
+
+def _inner_entity(linked: LinkedDocument, i: int, sent: Sentence) -> str | None:
+    start, end = linked.parse.tokens[i].start, _subtree_end(linked, i, sent)
+    for t in linked.tokens_in(start, end):
+        if t.i in linked.token_entity:
+            return linked.token_entity[t.i]
+    return None

@@ -1,0 +1,123 @@
+"""PLOVER's auxiliary modes from morphology, auxiliaries and governing words.
+
+negated: a negation on the trigger or the verb above it, or a denial verb governing it;
+hypothetical: conditional mood, "si"/"if", modal "pouvoir"/could/would/might/may;
+future: future tense, "aller" + infinitive, will/shall, a plan or intention verb governing it;
+historical: pluperfect ("avait affirmé"), "déjà", "rappeler que", "à la suite de"/"after", or a
+trigger inside the clause of a historical event.
+The cue words are data (``lexicons/cues_*.tsv``); the grammar is here.
+"""
+from __future__ import annotations
+
+from kibaru.link.linked import LinkedDocument
+from kibaru.model import Flags, Token
+
+_NEG_WORDS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "not", "never", "n't", "no"})
+_CLAUSE_UP = frozenset({"xcomp", "ccomp", "obj", "dobj", "nmod", "acl", "advcl", "pobj", "prep",
+                        "obl", "obl:arg", "obl:mod", "conj"})
+_BACKGROUND_PREPS = frozenset({"après", "suite", "after", "following", "since", "depuis"})
+
+
+def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "") -> tuple[Flags, tuple[str, ...]]:
+    tokens = linked.parse.tokens
+    chain = _governing_chain(linked, head)
+    why: list[str] = []
+    neg = hyp = fut = hist = False
+    for depth, t in enumerate(chain):
+        kids = linked.children(t.i)
+        if depth == 0 or t.pos in {"VERB", "AUX"}:
+            if any(c.lemma.lower() in _NEG_WORDS or c.dep == "neg" for c in kids) and depth <= 1:
+                neg = True
+                why.append(f"negation on {t.text!r}")
+        if depth > 0 and "negation" in cues.kinds(t.lemma.lower()):
+            neg = True
+            why.append(f"denial verb {t.text!r}")
+        auxes = [c for c in kids if c.dep.startswith("aux")] + ([t] if t.pos == "AUX" else [])
+        if depth <= 1:
+            if any("Mood=Cnd" in x.morph for x in (t, *auxes)) or any(
+                    c.lemma.lower() in {"could", "would", "might", "may"} for c in auxes):
+                hyp = True
+                why.append(f"conditional {t.text!r}")
+            if any(c.dep == "mark" and c.lemma.lower() in {"si", "if", "unless"} for c in kids):
+                hyp = True
+                why.append("'si'/'if' clause")
+            if any("Tense=Fut" in x.morph for x in (t, *auxes)) or any(
+                    c.lemma.lower() in {"will", "shall", "'ll"} for c in auxes):
+                fut = True
+                why.append(f"future tense {t.text!r}")
+            if any(c.lemma.lower() == "aller" and "Tense=Pres" in c.morph for c in auxes):
+                fut = True
+                why.append("'aller' + infinitive")
+            if _pluperfect(t, auxes):
+                hist = True
+                why.append(f"pluperfect {t.text!r}")
+            if any(c.lemma.lower() in {"déjà", "previously", "already"} for c in kids):
+                hist = True
+                why.append("'déjà'/'previously'")
+        if depth > 0:
+            kinds = cues.kinds(t.lemma.lower())
+            if "hypothetical" in kinds and depth <= 2:
+                hyp = True
+                why.append(f"modal {t.text!r}")
+            if "future" in kinds and depth <= 2:
+                fut = True
+                why.append(f"plan verb {t.text!r}")
+            if "historical" in kinds:
+                hist = True
+                why.append(f"recall verb {t.text!r}")
+    if _in_background_phrase(linked, head):
+        hist = True
+        why.append("inside 'à la suite de'/'after' phrase")
+    if trigger_flag == "future":
+        fut = True
+        why.append("trigger implies future")
+    elif trigger_flag == "negated":
+        neg = True
+        why.append("trigger implies denial")
+    return Flags(negated=neg, hypothetical=hyp, future=fut, historical=hist), tuple(why)
+
+
+def _governing_chain(linked: LinkedDocument, head: int) -> list[Token]:
+    """The trigger, then the words it depends on up to the clause's verb and one verb above."""
+    tokens = linked.parse.tokens
+    out = [tokens[head]]
+    t = tokens[head]
+    verbs = 0
+    while t.head != t.i and len(out) < 6:
+        if t.dep not in _CLAUSE_UP and not t.dep.startswith("obl") and not t.dep.startswith("advcl"):
+            break
+        t = tokens[t.head]
+        out.append(t)
+        if t.pos in {"VERB", "AUX"}:
+            verbs += 1
+            if verbs >= 2:
+                break
+    return out
+
+
+def _pluperfect(t: Token, auxes: list[Token]) -> bool:
+    if "VerbForm=Part" not in t.morph and t.pos != "VERB":
+        return False
+    for a in auxes:
+        lemma = a.lemma.lower()
+        if lemma in {"avoir", "être"} and "Tense=Imp" in a.morph:
+            return True
+        if lemma == "have" and a.text.lower() in {"had", "'d"}:
+            return True
+    return False
+
+
+def _in_background_phrase(linked: LinkedDocument, head: int) -> bool:
+    tokens = linked.parse.tokens
+    t = tokens[head]
+    if t.pos not in {"NOUN", "PROPN"}:
+        return False
+    for c in linked.children(t.i):
+        if c.dep in {"case", "mark"} and c.lemma.lower() in _BACKGROUND_PREPS:
+            return True
+    # "à la suite de X": X hangs from "suite"
+    parent = tokens[t.head]
+    if parent.lemma.lower() in _BACKGROUND_PREPS or (t.dep == "pobj" and parent.lemma.lower() in _BACKGROUND_PREPS):
+        return True
+    return any(tokens[k].lemma.lower() == "suite" and tokens[k + 1].lemma.lower() in {"de", "à"}
+               for k in range(max(0, head - 4), head - 1) if k + 1 < len(tokens))

@@ -1,0 +1,76 @@
+"""One event per happening in a document: repeated mentions merge, keeping every evidence span.
+
+Two mentions are one happening when they share a sentence and a type and their roles agree (a
+nominal trigger nested in a verbal one: "l'envoi d'une aide"), or when they have the same type,
+the same flags, the same stated actors and recipients and the same date (or none on both sides);
+a bare anaphoric noun ("cette assistance", "this attack") with no roles of its own joins the last
+event of its type. Mentions of one dyad with different dates or flags stay apart: "Moscou avait
+déjà affirmé son soutien" is not yesterday's renewed support.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kibaru.model import Event, Parse
+
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
+_RELATED = {"AID": {"COOPERATE"}, "COOPERATE": {"AID"}}
+
+
+def merge_mentions(events: tuple[Event, ...], parse: Parse) -> tuple[Event, ...]:
+    kept: list[Event] = []
+    for ev in events:
+        target = _same_happening(kept, ev, parse)
+        if target is None:
+            kept.append(ev)
+            continue
+        kept[target] = _absorb(kept[target], ev)
+    return tuple(replace(ev, id=f"v{n + 1}") for n, ev in enumerate(kept))
+
+
+def _same_happening(kept: list[Event], ev: Event, parse: Parse) -> int | None:
+    anaphoric = not ev.actor and not ev.recipient and _demonstrative(ev, parse)
+    for k in range(len(kept) - 1, -1, -1):
+        other = kept[k]
+        if anaphoric and (other.event_type == ev.event_type or ev.event_type in _RELATED.get(other.event_type, ())):
+            return k
+        if other.event_type != ev.event_type:
+            continue
+        if other.evidence.sentence == ev.evidence.sentence:
+            if _agree(other.actor, ev.actor) and _agree(other.recipient, ev.recipient):
+                return k
+            continue
+        if other.flags != ev.flags or not (ev.actor and ev.recipient):
+            continue
+        if set(other.actor) == set(ev.actor) and set(other.recipient) == set(ev.recipient) \
+                and other.date.value == ev.date.value:
+            return k
+    return None
+
+
+def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _demonstrative(ev: Event, parse: Parse) -> bool:
+    start = ev.evidence.trigger[0]
+    before = [t for t in parse.tokens if t.end <= start][-2:]
+    return any(t.text.lower() in _DEMONSTRATIVES for t in before)
+
+
+def _absorb(main: Event, extra: Event) -> Event:
+    spans = main.evidence.spans or (main.evidence.trigger,)
+    evidence = replace(main.evidence, spans=(*spans, extra.evidence.trigger))
+    return replace(
+        main,
+        actor=main.actor or extra.actor,
+        recipient=main.recipient or extra.recipient,
+        flags=main.flags if main.actor or not extra.actor else extra.flags,
+        date=main.date if main.date.value else extra.date,
+        location=main.location or extra.location,
+        attribution=main.attribution if main.attribution.text else extra.attribution,
+        context=tuple(dict.fromkeys((*main.context, *extra.context))),
+        evidence=evidence,
+        confidence=max(main.confidence, extra.confidence),
+        why=(*main.why, f"merged with the mention at {extra.evidence.trigger}"),
+    )

@@ -1,0 +1,288 @@
+"""Actor and recipient from the dependency parse, for French (UD) and English (ClearNLP) labels.
+
+Verbs: subject -> actor; object, indirect object and obliques with a recipient preposition ->
+recipient; passive subject -> recipient and "par"/"by" agent -> actor; a subject-less verb takes
+the subject of the verb it depends on (xcomp, conj, "en annonçant"); a relative clause takes its
+noun. Nouns: "de X" / "of X" / a possessive / a demonym -> actor ("l'attaque de X contre Y", "son
+soutien", "l'aide russe"), "contre/à/avec/entre" -> recipient; for a noun that is the object of a
+verb ("a réaffirmé son soutien") the verb's subject is the actor. A pronoun subject ("il", "ce
+dernier", "son pays") takes the last actor before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kibaru.link.arguments import resolve_argument
+from kibaru.link.linked import LinkedDocument
+from kibaru.model import Token
+
+RECIPIENT_PREPS = frozenset({
+    "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre",
+    "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
+})
+AGENT_PREPS = frozenset({"par", "by"})
+OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
+PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
+PRONOUNS = frozenset({
+    "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
+    "he", "she", "they", "it", "who", "which", "that", "its", "his", "her", "their",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    role: str  # subj, subjpass, obj, iobj, obl, agent, poss, amod
+    case: str
+    head: int
+
+
+def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
+    out: list[Arg] = []
+    for c in linked.children(i):
+        dep = c.dep
+        if dep in {"nsubj", "csubj"}:
+            out.append(Arg("subj", "", c.i))
+        elif dep in {"nsubj:pass", "nsubjpass"}:
+            out.append(Arg("subjpass", "", c.i))
+        elif dep in {"obj", "dobj", "attr"}:
+            out.append(Arg("obj", "", c.i))
+        elif dep in {"iobj", "dative"}:
+            out.append(Arg("iobj", "", c.i))
+        elif dep == "obl:agent":
+            out.append(Arg("agent", "par", c.i))
+        elif dep.startswith("obl") or dep == "nmod" or dep == "npadvmod":
+            out.append(Arg("obl", _case(linked, c), c.i))
+        elif dep in {"prep", "agent"}:
+            for g in linked.children(c.i):
+                if g.dep == "pobj":
+                    out.append(Arg("agent" if dep == "agent" else "obl", c.lemma.lower(), g.i))
+        elif dep in {"poss", "nmod:poss"} or (dep == "det" and "Poss=Yes" in c.morph):
+            out.append(Arg("poss", "", c.i))
+        elif dep in {"amod", "compound"}:
+            out.append(Arg("amod", "", c.i))
+    return out
+
+
+def _case(linked: LinkedDocument, token: Token) -> str:
+    for c in linked.children(token.i):
+        if c.dep in {"case", "mark"}:
+            text = c.text.lower()
+            return {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(text, c.lemma.lower())
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    why: tuple[str, ...]
+
+
+def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memory",
+               span: tuple[int, ...] = ()) -> Roles:
+    """Roles of one trigger. An entry's own ``roles`` column wins; the general rules fill the rest."""
+    from kibaru.events.lexicon import DEFAULT_ROLES
+
+    tokens = linked.parse.tokens
+    actor: list[str] = []
+    recipient: list[str] = []
+    why: list[str] = []
+    inside = set(span) | {head}
+    # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
+    args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
+    if pos == "NOUN":
+        args += _participle_args(linked, head)
+    explicit = entry.roles != DEFAULT_ROLES.get(entry.pos)
+    event_type = entry.type
+
+    def put(target: list[str], arg_head: int, label: str) -> None:
+        ids, rule = resolve_argument(linked, arg_head)
+        if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
+            ids, rule = memory.antecedent(linked, arg_head)
+        for eid in ids:
+            if eid not in target:
+                target.append(eid)
+        if ids:
+            why.append(f"{label}: {rule}")
+
+    def by_entry(a: Arg) -> bool:
+        """Apply the entry's mapping for this dependent; False when the entry says nothing."""
+        if not explicit:
+            return False
+        key = {"subj": "subj", "obj": "obj", "iobj": "iobj", "poss": "poss"}.get(a.role)
+        if a.role == "obl":
+            key = f"{'obl' if pos == 'VERB' else 'nmod'}:{a.case}" if a.case else ("obl" if pos == "VERB" else "nmod")
+        if key is None:
+            return False
+        role = entry.role_for(key) or (entry.role_for(key.replace("nmod", "obl", 1)) if key.startswith("nmod") else None)
+        if role is None:
+            return False
+        if role != "none":
+            put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)")
+        return True
+
+    if pos == "VERB":
+        for a in args:
+            if by_entry(a):
+                continue
+            if a.role == "subj":
+                put(actor, a.head, "actor<-subject")
+            elif a.role == "subjpass":
+                put(recipient, a.head, "recipient<-passive subject")
+            elif a.role == "agent":
+                put(actor, a.head, "actor<-agent")
+            elif a.role in {"obj", "iobj"}:
+                put(recipient, a.head, "recipient<-object")
+            elif a.role == "obl" and a.case in RECIPIENT_PREPS:
+                put(recipient, a.head, f"recipient<-'{a.case}'")
+        detached = _detached_participle(linked, head)
+        if detached is not None and not recipient:
+            put(recipient, detached, "recipient<-noun the participle describes")
+        if not actor and not any(a.role in {"subj", "subjpass"} for a in args):
+            inherited = _inherited_subject(linked, head)
+            if inherited is not None and inherited != detached:
+                passive_participle = tokens[head].dep == "acl" and "Tense=Past" in tokens[head].morph
+                put(recipient if passive_participle else actor, inherited, "role<-governing phrase")
+    else:
+        has_target = any(a.role == "obl" and a.case in RECIPIENT_PREPS for a in args)
+        for a in args:
+            if by_entry(a):
+                continue
+            if a.role == "obl" and a.case in OF_PREPS:
+                patient = event_type in PATIENT_NOUN_TYPES and not has_target
+                put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'")
+            elif a.role == "obl" and a.case in AGENT_PREPS:
+                put(actor, a.head, "actor<-'par'")
+            elif a.role == "obl" and a.case == "entre":
+                put(actor, a.head, "actor<-'entre'")
+            elif a.role == "obl" and a.case in RECIPIENT_PREPS:
+                put(recipient, a.head, f"recipient<-'{a.case}'")
+            elif a.role == "poss":
+                put(actor, a.head, "actor<-possessive")
+            elif a.role == "amod":
+                put(actor, a.head, "actor<-modifier")
+        if not actor:
+            governor = _governing_subject(linked, head)
+            if governor is not None:
+                put(actor, governor, "actor<-subject of governing verb")
+    # "entre la Russie et le Mali": the first is the actor, the rest recipients
+    if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
+        actor, recipient = actor[:1], actor[1:]
+    recipient = [r for r in recipient if r not in actor]
+    return Roles(tuple(actor), tuple(recipient), tuple(why))
+
+
+def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
+    """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle."""
+    out = []
+    for c in linked.children(i):
+        if c.dep == "acl" and "VerbForm=Part" in c.morph:
+            out += [Arg("obl", a.case, a.head) for a in arguments(linked, c.i)
+                    if a.role == "obl" and a.case in {"à", "to", "for", "pour"}]
+    return out
+
+
+def _detached_participle(linked: LinkedDocument, i: int) -> int | None:
+    """"Kiev, accusé de ...": a past participle set off by a comma describes the name before it."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if "VerbForm=Part" not in t.morph or "Tense=Past" not in t.morph:
+        return None
+    if any(c.dep.startswith("aux") for c in linked.children(i)):
+        return None
+    k = i - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
+        return k
+    return None
+
+
+def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
+    """Subject of the verb a subject-less verb hangs from; a relative clause's noun; an acl's noun.
+
+    A French gerund ("en annonçant") takes the subject of the main clause, not the noun it hangs from.
+    """
+    tokens = linked.parse.tokens
+    seen = 0
+    t = tokens[i]
+    while seen < 5 and t.head != t.i:
+        seen += 1
+        parent = tokens[t.head]
+        gerund = any(c.dep in {"mark", "case"} and c.text.lower() == "en" for c in linked.children(t.i))
+        if gerund or (t.dep in {"obj", "dobj", "nmod", "obl"} and parent.pos in {"VERB", "NOUN"} and seen > 1):
+            t = parent
+            if t.pos == "VERB":
+                for a in arguments(linked, t.i):
+                    if a.role == "subj":
+                        return a.head
+            continue
+        if t.dep in {"acl", "acl:relcl", "relcl"}:
+            return parent.i
+        if t.dep in {"xcomp", "conj", "advcl", "ccomp"} or t.dep.startswith("advcl"):
+            for a in arguments(linked, parent.i):
+                if a.role == "subj":
+                    return a.head
+            t = parent
+            continue
+        return None
+    return None
+
+
+def _governing_subject(linked: LinkedDocument, i: int) -> int | None:
+    """For a nominal trigger that is a verb's object ("a réaffirmé son soutien"), the verb's subject."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"):
+        verb = t.head if t.dep != "pobj" else tokens[t.head].head
+        for a in arguments(linked, verb):
+            if a.role == "subj":
+                return a.head
+        return _inherited_subject(linked, verb)
+    return None
+
+
+class Memory:
+    """What earlier events and mentions said, for pronouns and "la même source"."""
+
+    def __init__(self) -> None:
+        self.actors: list[tuple[int, str]] = []  # (char offset, entity id)
+        self.sources: list[tuple[int, object]] = []
+
+    def remember_actors(self, offset: int, ids: tuple[str, ...]) -> None:
+        for eid in ids:
+            self.actors.append((offset, eid))
+
+    def antecedent(self, linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+        token = linked.parse.tokens[i]
+        wants_country = token.lemma.lower() in {"pays", "country"}
+        if token.lemma.lower() in {"dernier", "dernière", "latter"}:
+            return _last_referent(linked, i)
+        before = [eid for off, eid in self.actors if off < token.start]
+        if not before:
+            before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]
+                      if t.i in linked.token_entity and linked.entity_type(linked.token_entity[t.i])
+                      in {"person", "country", "organization", "armed_group", "igo"}]
+        if not before:
+            return (), ""
+        eid = before[-1]
+        if wants_country:
+            iso = linked.country_of(eid)
+            state = linked.implicit_state(iso, "his or her country") if iso else None
+            return ((state,), f"'{token.text}' -> country of {eid}") if state else ((), "")
+        return (eid,), f"pronoun {token.text!r} -> last actor"
+
+
+def _last_referent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+    """"ce dernier" / "the latter": the nearest noun phrase before it that names a party."""
+    tokens = linked.parse.tokens
+    first = linked.parse.sentences[max(0, tokens[i].sent - 1)].first
+    for k in range(i - 1, first - 1, -1):
+        t = tokens[k]
+        if t.pos not in {"NOUN", "PROPN"} or t.dep in {"flat", "flat:name", "compound"}:
+            continue
+        ids, rule = resolve_argument(linked, k)
+        ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility", "equipment"})
+        if ids:
+            return ids[:1], f"'{tokens[i].text}' -> {rule}"
+    return (), ""

@@ -1,0 +1,118 @@
+"""Find event triggers in a parse: lexicon lemmas (verbs, nouns) and multi-word expressions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kibaru.model import Parse, Token
+
+_VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # participles are often tagged ADJ ("accusé de")
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_MWE_GAP = 3  # tokens allowed between two lemmas of a multi-word trigger
+_SKIPPABLE = frozenset({"DET", "ADP", "ADV", "PUNCT", "PRON", "AUX", "PART"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    head: int  # token index the roles hang from
+    tokens: tuple[int, ...]
+    entry: object  # the lexicon's Trigger
+    pos: str  # VERB or NOUN: how the roles are read
+
+
+def find_triggers(parse: Parse, lexicon, children) -> list[TriggerHit]:
+    """Every trigger in the document, longest multi-word match first, one per head token."""
+    tokens = parse.tokens
+    lemmas = [t.lemma.lower() for t in tokens]
+    hits: dict[int, TriggerHit] = {}
+    used: set[int] = set()
+    for t in tokens:
+        for entry in lexicon.mwes_starting_with(lemmas[t.i]):
+            span = _match_mwe(tokens, lemmas, t.i, entry.lemmas)
+            if span and not used.intersection(span) and _requires_ok(entry, tokens[span[0]], children):
+                head = _mwe_head(tokens, span)
+                hits[head] = TriggerHit(head, span, entry, "VERB" if tokens[span[0]].pos in _VERBAL else "NOUN")
+                used.update(span)
+                break
+    for t in tokens:
+        if t.i in used:
+            continue
+        pos = "VERB" if t.pos in _VERBAL else "NOUN" if t.pos in _NOMINAL else None
+        if pos is None:
+            continue
+        for entry in lexicon.by_lemma(lemmas[t.i]):
+            if entry.pos == "MWE" or entry.pos != pos:
+                continue
+            if _requires_ok(entry, t, children):
+                hits[t.i] = TriggerHit(t.i, (t.i,), entry, pos)
+                break
+    return [hits[i] for i in sorted(hits)]
+
+
+def _match_mwe(tokens: tuple[Token, ...], lemmas: list[str], i: int, wanted: tuple[str, ...]) -> tuple[int, ...] | None:
+    span = [i]
+    j = i
+    for lemma in wanted[1:]:
+        for k in range(j + 1, min(len(tokens), j + 2 + _MWE_GAP)):
+            if lemmas[k] == lemma or tokens[k].text.lower() == lemma:
+                span.append(k)
+                j = k
+                break
+            if tokens[k].pos not in _SKIPPABLE:
+                return None
+        else:
+            return None
+    if any(tokens[k].sent != tokens[i].sent for k in span):
+        return None
+    return tuple(span)
+
+
+def _mwe_head(tokens: tuple[Token, ...], span: tuple[int, ...]) -> int:
+    """The token of the span whose head lies outside it (the syntactic head), else the first."""
+    inside = set(span)
+    for k in span:
+        if tokens[k].head not in inside or tokens[k].head == k:
+            return k
+    return span[0]
+
+
+def _requires_ok(entry, token: Token, children) -> bool:
+    """Light verbs trigger only with the object, preposition, subject or clitic their entry names."""
+    kids = children(token.i)
+    for req in entry.requires:
+        wanted = set(req.values)
+        if req.kind == "obj":
+            deps = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr"} if token.pos != "NOUN" else {"nmod", "prep"}
+            if not any(_arg_lemmas(c, children) & wanted for c in kids if c.dep in deps):
+                return False
+        elif req.kind == "prep":
+            if not any(_case_of(c, children) in wanted for c in kids):
+                return False
+        elif req.kind == "subj":
+            if not any(c.lemma.lower() in wanted for c in kids if c.dep.startswith("nsubj")):
+                return False
+        elif req.kind == "refl":
+            if not any("Reflex=Yes" in c.morph or c.lemma.lower() in {"se", "soi", "oneself"} or
+                       c.text.lower() in {"s'", "s’", "se"} for c in kids):
+                return False
+        elif req.kind == "clitic":
+            if not any(c.text.lower() in wanted for c in kids):
+                return False
+    return True
+
+
+def _arg_lemmas(token: Token, children) -> set[str]:
+    """The lemma of an argument, and of its object when it is an English preposition."""
+    out = {token.lemma.lower()}
+    if token.dep == "prep":
+        out |= {g.lemma.lower() for g in children(token.i) if g.dep == "pobj"}
+    return out
+
+
+def _case_of(token: Token, children) -> str:
+    """The preposition of a nominal argument: its `case` child (UD French) or itself (English)."""
+    for c in children(token.i):
+        if c.dep in {"case", "mark"}:
+            return c.lemma.lower()
+    if token.dep in {"prep", "agent"}:
+        return token.lemma.lower()
+    return ""

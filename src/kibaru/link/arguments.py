@@ -1,0 +1,134 @@
+"""An event argument (the head token of a phrase) -> the entities it stands for, and the rule used.
+
+Tried in order, first hit wins:
+  1. a name on the head itself ("Lavrov a réaffirmé")
+  2. a name apposed or flat on the head ("le ministre ..., Sergueï Lavrov")
+  3. a role, government or force phrase through the KB ("le président malien" at the article's
+     date, "les autorités maliennes", "l'armée française")
+  4. a name inside the phrase ("l'école de gendarmerie de Faladiè", "les rebelles du CSP")
+  5. a demonym on the head ("un avion militaire russe", "les soldats maliens") or as the head
+     ("les Russes") -> the state
+Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
+"""
+from __future__ import annotations
+
+from kibaru.link.linked import LinkedDocument
+from kibaru.model import Token
+
+_CLAUSE = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj",
+                     "mark", "conj", "cc", "punct"})
+_APPOS = frozenset({"appos", "flat", "flat:name", "compound", "nmod", "npadvmod"})
+_MAX_PHRASE = 12
+_OF = frozenset({"de", "du", "des", "d'", "d’", "of"})
+_NOT_PARTIES = frozenset({"equipment"})  # an aircraft type does not act; its owner does
+
+
+def resolve_argument(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+    ids: list[str] = []
+    rules: list[str] = []
+    for head in _conjuncts(linked, i):
+        found, rule = _resolve_one(linked, head)
+        for eid in found:
+            if eid not in ids:
+                ids.append(eid)
+        if rule:
+            rules.append(rule)
+    return tuple(ids), "; ".join(rules)
+
+
+def _conjuncts(linked: LinkedDocument, i: int) -> list[int]:
+    out = [i]
+    stack = [i]
+    while stack:
+        for c in linked.children(stack.pop()):
+            if c.dep == "conj" and c.pos in {"PROPN", "NOUN", "PRON"} and c.i not in out:
+                out.append(c.i)
+                stack.append(c.i)
+    return out
+
+
+def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+    tokens = linked.parse.tokens
+    head = tokens[i]
+    eid = linked.token_entity.get(i)
+    if eid and linked.entity_type(eid) not in _NOT_PARTIES:
+        return (eid,), f"name {head.text!r}"
+    phrase = _phrase(linked, i)
+    for t in phrase:
+        if t.dep in {"appos", "flat", "flat:name"} and t.head == i and (eid := linked.token_entity.get(t.i)):
+            return (eid,), f"apposed name {t.text!r}"
+    text = _phrase_text(linked, phrase)
+    match = linked.kb.template_match(text, linked.lang, linked.date)
+    if match is not None:
+        country = match.country
+        why = match.why
+        if country is None and (states := linked.document_states()):
+            country, why = states[0], f"{why}; the document's main state"
+        entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
+        if entry is not None:
+            return (linked.implicit_entry(entry, why),), f"phrase {text!r}: {why}"
+    for t in _genitive_chain(linked, i):
+        eid = linked.token_entity.get(t.i)
+        if eid and linked.entity_type(eid) not in _NOT_PARTIES:
+            return (eid,), f"name {t.text!r} inside {text!r}"
+    for c in linked.children(i):
+        if c.dep in {"amod", "nmod"} and (iso := linked.kb.demonym(c.text, linked.lang)):
+            found = linked.implicit_state(iso, f"demonym {c.text!r}")
+            if found:
+                return (found,), f"demonym {c.text!r} -> {iso}"
+    if head.pos in {"NOUN", "PROPN", "ADJ"} and (iso := linked.kb.demonym(head.text, linked.lang)):
+        found = linked.implicit_state(iso, f"demonym {head.text!r}")
+        if found:
+            return (found,), f"demonym {head.text!r} -> {iso}"
+    return (), ""
+
+
+def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
+    """Names reached from the head through "de"/"of" complements and apposition, nearest first:
+    "l'école de gendarmerie de Faladiè", "les rebelles du CSP" (not "une aide aux FAMa")."""
+    out: list[Token] = []
+    frontier = [i]
+    for _ in range(3):
+        nxt = []
+        for k in frontier:
+            for c in linked.children(k):
+                if c.dep in {"appos", "flat", "flat:name", "compound"} or (
+                        c.dep in {"nmod", "pobj", "prep"} and _case(linked, c) in _OF):
+                    if c.dep == "prep":
+                        nxt.extend(g.i for g in linked.children(c.i) if g.dep == "pobj")
+                        continue
+                    out.append(c)
+                    nxt.append(c.i)
+        frontier = nxt
+    return out
+
+
+def _case(linked: LinkedDocument, t: Token) -> str:
+    if t.dep == "prep":
+        return t.lemma.lower()
+    for c in linked.children(t.i):
+        if c.dep == "case":
+            return c.text.lower()
+    return ""
+
+
+def _phrase(linked: LinkedDocument, i: int) -> list[Token]:
+    """The head's subtree without clauses or co-ordination, in text order, capped in length."""
+    out = [linked.parse.tokens[i]]
+    stack = [i]
+    while stack and len(out) < _MAX_PHRASE:
+        for c in linked.children(stack.pop()):
+            if c.dep in _CLAUSE:
+                continue
+            out.append(c)
+            stack.append(c.i)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase_text(linked: LinkedDocument, phrase: list[Token]) -> str:
+    text = linked.parse.document.text
+    return text[phrase[0].start:phrase[-1].end]
+
+
+def entity_tokens(linked: LinkedDocument, i: int) -> tuple[Token, ...]:
+    return tuple(_phrase(linked, i))

@@ -1,0 +1,225 @@
+"""Mentions -> entities: KB alias matching, NER names, metonymy, surname coreference, grouping.
+
+One entity per real-world referent per document. Names come from two sources: the knowledge base's
+aliases matched over the folded words of the text (case- and accent-insensitive), and spaCy's NER.
+A capital that acts ("Moscou a affirmé") is its state; one after a locative preposition ("à
+Bamako") stays a place. A surname alone joins the full name met before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kibaru.link.fold import fold, fold_words, is_acronym
+from kibaru.link.linked import Draft, LinkedDocument
+from kibaru.model import Mention, Parse
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MAX_ALIAS_WORDS = 9
+
+# NER label -> entity type for names the KB does not know. Labels not here are dropped (MISC,
+# NORP, dates, numbers): a record lists referents that can act, suffer, host or speak.
+_NER_TYPES = {
+    "PER": "person", "PERSON": "person",
+    "LOC": "location", "GPE": "location", "FAC": "facility",
+    "ORG": "organization",
+}
+_LOCATIVE = frozenset({
+    "à", "a", "dans", "vers", "près", "depuis", "sur", "in", "at", "near", "outside", "inside",
+    "around", "across", "into", "to", "from", "toward", "towards", "en",
+})
+_PLACE_HEADS = frozenset({"ville", "city", "capitale", "capital", "région", "region", "province",
+                          "town", "village", "quartier", "aéroport", "airport"})
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    start: int
+    end: int
+    entry_id: str
+    alias: str
+
+
+@dataclass
+class Linker:
+    """Built once per process: the KB's alias index over folded word sequences."""
+
+    kb: object
+    gazetteer: object | None = None
+    index: dict[str, str] = field(default_factory=dict)
+    acronyms: set[str] = field(default_factory=set)
+    facility_heads: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for lang in ("fr", "en"):
+            for surface, entry_id in self.kb.all_aliases(lang):
+                key = fold(surface)
+                if key and len(key.split()) <= _MAX_ALIAS_WORDS:
+                    self.index.setdefault(key, entry_id)
+                    if is_acronym(surface):
+                        self.acronyms.add(key)
+        self.facility_heads = _read_words("facility_heads.txt")
+
+    # -- public ---------------------------------------------------------------------------
+
+    def link(self, parse: Parse) -> LinkedDocument:
+        doc = parse.document
+        linked = LinkedDocument(parse, self.kb, self.gazetteer)
+        matches = self.match_aliases(doc.text)
+        facilities = [m for m in parse.mentions if self._facility_name(m)]
+        # a person's name inside a facility's name ("l'aéroport ... Modibo Keita") names the facility
+        matches = [m for m in matches if not (self.kb.get(m.entry_id) and self.kb.get(m.entry_id).type == "person"
+                                              and any(f.start <= m.start and m.end <= f.end for f in facilities))]
+        covered: list[tuple[int, int]] = []
+        for f in facilities:
+            if not _overlaps(f, [(m.start, m.end) for m in matches]):
+                linked.add_unknown(f, "facility")
+                covered.append((f.start, f.end))
+        for m in matches:
+            entry = self.kb.get(m.entry_id)
+            if entry is None:
+                continue
+            if entry.type == "country" and self._is_place_use(parse, m, doc.text):
+                linked.add_place(m.start, m.end, entry)
+            else:
+                linked.add_kb(m.start, m.end, entry, f"alias {m.alias!r} -> {entry.id}")
+            covered.append((m.start, m.end))
+        for mention in parse.mentions:
+            if _overlaps(mention, covered):
+                continue
+            mention = _trim(mention, doc.text)
+            if mention is None:
+                continue
+            self._add_ner(linked, mention)
+        linked.finish()
+        return linked
+
+    def match_aliases(self, text: str) -> list[AliasMatch]:
+        """Longest KB alias matches over the folded words of ``text``, left to right."""
+        words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        out: list[AliasMatch] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(_MAX_ALIAS_WORDS, len(words) - i), 0, -1):
+                key = " ".join(w[2] for w in words[i:i + n] if w[2])
+                entry_id = self.index.get(key)
+                surface = text[words[i][0]:words[i + n - 1][1]]
+                if entry_id and _plausible(surface, n, entry_id) and (
+                        key not in self.acronyms or _acronym_case(surface)):
+                    hit = AliasMatch(words[i][0], words[i + n - 1][1], entry_id, key)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i += n
+        return out
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _is_place_use(self, parse: Parse, m: AliasMatch, text: str) -> bool:
+        """A capital or city after a locative preposition, or heading 'la ville de', is a place.
+
+        Country names themselves ("au Mali") stay the state: the gold reading and PLOVER code a
+        state named as a setting as that state.
+        """
+        kinds = {r.kind for r in self.kb.lookup(text[m.start:m.end]) if r.entry.id == m.entry_id}
+        if not kinds or not kinds <= {"capital", "seat"}:
+            return False
+        start = m.start
+        before = [t for t in parse.tokens if t.end <= start][-2:]
+        if not before:
+            return False
+        last = before[-1].text.lower()
+        if last in _LOCATIVE:
+            return True
+        if last in {"de", "of", "d'"} and len(before) == 2 and before[0].lemma.lower() in _PLACE_HEADS:
+            return True
+        return False
+
+    def _facility_name(self, mention: Mention) -> bool:
+        """"l'aéroport international Président Modibo Keita-senou": a facility noun heads the name."""
+        words = fold_words(mention.text)
+        return bool(words) and words[0] in self.facility_heads and len(words) >= 2
+
+    def _add_ner(self, linked: LinkedDocument, mention: Mention) -> None:
+        etype = _NER_TYPES.get(mention.label)
+        if _EQUIPMENT.match(mention.text):
+            linked.add_unknown(mention, "equipment")
+            return
+        resolutions = self.kb.lookup(mention.text, date=linked.date, lang=linked.lang)
+        if resolutions:
+            entry = resolutions[0].entry
+            linked.add_kb(mention.start, mention.end, entry, resolutions[0].why)
+            return
+        if etype is None:
+            return
+        if etype == "person" and linked.join_surname(mention):
+            return
+        if etype in {"person", "organization"} and self._place_named(linked, mention):
+            etype = "location"
+        elif not _looks_like_name(mention.text):
+            return
+        linked.add_unknown(mention, etype)
+
+    def _place_named(self, linked: LinkedDocument, mention: Mention) -> bool:
+        """NER calls some towns people or organisations ("l'école de Faladiè", "bataille de
+        tinzaouatène"): after "de"/"à"/"of"/"in", a name the gazetteer places in one of the
+        document's states is a place."""
+        if self.gazetteer is None:
+            return False
+        before = [t for t in linked.parse.tokens if t.end <= mention.start][-1:]
+        if not before or before[0].text.lower() not in _LOCATIVE | {"de", "d'", "d’", "of"}:
+            return False
+        states = set(linked.document_states())
+        return any(c.country in states for c in self.gazetteer.candidates(mention.text))
+
+
+_EQUIPMENT = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,4})[- ]?\d{1,4}[A-Z]{0,2}$")
+
+
+def _read_words(name: str) -> frozenset[str]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / name
+    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").split("\n")
+                     if w.strip() and not w.startswith("#"))
+
+
+def _acronym_case(surface: str) -> bool:
+    """"AES", "aEs", "CsP" read as acronyms; "Un", "Au", "us" are words."""
+    letters = [c for c in surface if c.isalpha()]
+    return any(c.isupper() for c in letters) and surface != surface.capitalize()
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(mention.start < e and s < mention.end for s, e in spans)
+
+
+def _trim(mention: Mention, text: str) -> Mention | None:
+    """Drop leading articles and trailing punctuation that NER sometimes takes in."""
+    start, end = mention.start, mention.end
+    span = text[start:end]
+    m = re.match(r"(?i)(?:les?\s+|la\s+|l['’]\s*|the\s+|d['’]\s*)", span)
+    if m and m.end() < len(span):
+        start += m.end()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end - start < 2:
+        return None
+    return Mention(start, end, text[start:end], mention.label, mention.sentence, mention.kb_id, mention.rule)
+
+
+def _plausible(surface: str, n_words: int, entry_id: str) -> bool:
+    """A KB alias in running text: capitalised somewhere, or a multi-word person name."""
+    if any(c.isupper() for c in surface):
+        return True
+    return n_words >= 2 and entry_id.startswith("person:")
+
+
+def _looks_like_name(text: str) -> bool:
+    words = fold_words(text)
+    if not words or all(w.isdigit() for w in words):
+        return False
+    return any(c.isupper() for c in text) or len(words) >= 2

@@ -1,0 +1,257 @@
+"""A document's entities while they are being built, and the look-ups events make on them.
+
+``LinkedDocument`` gathers mentions into one entity per referent, maps tokens to entities, and
+resolves an argument phrase (its head token) to entity ids for the event stage: a name in the
+phrase, an apposed name ("le ministre ..., Sergueï Lavrov"), a role or government phrase through
+the KB ("le président malien" at the article's date), or a demonym ("un avion militaire russe").
+Entities that only a role needs (a state met through a demonym) are added when an event uses them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kibaru.link.fold import fold, fold_words
+from kibaru.model import Entity, Event, Mention, Parse, Place, Span, Token
+
+_ARG_STOP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
+                       "relcl", "csubj", "mark", "conj"})
+_NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod", "nmod:poss", "poss", "pobj",
+                        "prep", "npadvmod"})
+
+
+@dataclass
+class Draft:
+    key: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    wikidata: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    why: str = ""
+    listed: bool = True  # named in the text; False for entities only a role brought in
+
+
+class LinkedDocument:
+    def __init__(self, parse: Parse, kb, gazetteer=None):
+        self.parse = parse
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.lang = parse.document.language or "en"
+        self.date = parse.document.published  # ISO, any precision: office holders are read at it
+        self.drafts: dict[str, Draft] = {}
+        self.order: list[str] = []
+        self.token_entity: dict[int, str] = {}
+        self._starts = [t.start for t in parse.tokens]
+
+    # -- building -------------------------------------------------------------------------
+
+    def _draft(self, key: str, make) -> Draft:
+        if key not in self.drafts:
+            self.drafts[key] = make()
+            self.order.append(key)
+        return self.drafts[key]
+
+    def _mention(self, draft: Draft, start: int, end: int) -> None:
+        text = self.parse.document.text
+        draft.spans.append(Span(start, end, text[start:end]))
+        draft.listed = True
+        for t in self.tokens_in(start, end):
+            self.token_entity.setdefault(t.i, draft.key)
+
+    def add_kb(self, start: int, end: int, entry, why: str) -> str:
+        d = self._draft(entry.id, lambda: Draft(entry.id, entry.name, entry.type, entry.country,
+                                                entry.sector, entry.id, entry.wikidata, why=why))
+        self._mention(d, start, end)
+        return d.key
+
+    def add_place(self, start: int, end: int, entry) -> str:
+        surface = self.parse.document.text[start:end]
+        key = "place:" + fold(surface)
+        d = self._draft(key, lambda: Draft(key, _proper(surface), "location", entry.country,
+                                           why=f"{surface!r} after a locative preposition: a place in {entry.country}"))
+        self._mention(d, start, end)
+        return key
+
+    def add_unknown(self, mention: Mention, etype: str) -> str:
+        key = f"{etype}:{fold(mention.text)}"
+        country = self._country_of_unknown(mention, etype)
+        d = self._draft(key, lambda: Draft(key, _proper(mention.text), etype, country,
+                                           why=f"NER {mention.label}, not in the KB"))
+        if d.country is None and country:
+            d.country = country
+        self._mention(d, mention.start, mention.end)
+        return key
+
+    def join_surname(self, mention: Mention) -> bool:
+        """A surname alone (or a shorter form) joins the person named in full before it."""
+        words = fold_words(mention.text)
+        for key in self.order:
+            d = self.drafts[key]
+            if d.type != "person":
+                continue
+            names = [fold_words(d.name)] + [fold_words(s.text) for s in d.spans]
+            if any(len(n) > len(words) and n[-len(words):] == words for n in names):
+                self._mention(d, mention.start, mention.end)
+                return True
+        return False
+
+    def implicit_state(self, iso3: str, why: str) -> str | None:
+        entry = self.kb.get(f"country:{iso3}")
+        if entry is None:
+            return None
+        if entry.id in self.drafts:
+            return entry.id
+        d = self._draft(entry.id, lambda: Draft(entry.id, entry.name, entry.type, entry.country,
+                                                entry.sector, entry.id, entry.wikidata, why=why))
+        d.listed = False
+        return d.key
+
+    def implicit_entry(self, entry, why: str) -> str:
+        if entry.id not in self.drafts:
+            d = self._draft(entry.id, lambda: Draft(entry.id, entry.name, entry.type, entry.country,
+                                                    entry.sector, entry.id, entry.wikidata, why=why))
+            d.listed = False
+        return entry.id
+
+    def finish(self) -> None:
+        """Placeholders kept for symmetry with later passes (country of places via the gazetteer)."""
+        if self.gazetteer is None:
+            return
+        for d in self.drafts.values():
+            if d.type == "location" and d.country is None:
+                d.country = self._geocode_country(d.name)
+
+    # -- look-ups -------------------------------------------------------------------------
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        from bisect import bisect_left
+
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.parse.tokens) and self.parse.tokens[i].start < end:
+            out.append(self.parse.tokens[i])
+            i += 1
+        return out
+
+    def place_of(self, eid: str) -> "Place | None":
+        """The geocoded place of a location or facility entity (cached per document)."""
+        cache = self.__dict__.setdefault("_places", {})
+        if eid not in cache:
+            d = self.drafts[eid]
+            place = self._geocode(d.name, d.spans[0] if d.spans else None)
+            if place is None and d.type == "facility":
+                place = self._facility_place(d)
+            cache[eid] = place
+        return cache[eid]
+
+    def dateline_place(self) -> "Place | None":
+        dateline = self.parse.document.dateline
+        if not dateline:
+            return None
+        head = dateline.split(",")[0].split("(")[0].strip(" -–—")
+        return self._geocode(head, None) if head else None
+
+    def _geocode(self, name: str, span: Span | None) -> "Place | None":
+        if self.gazetteer is None or not name:
+            return None
+        from kibaru.geo import GeoContext, geocode, narrowing_hint
+
+        hint = None
+        if span is not None:
+            sent_text = self.parse.document.text
+            hint = narrowing_hint(sent_text, span.start, span.end)
+        place = geocode(name, self.gazetteer, GeoContext(countries=tuple(self.document_states()), hint=hint))
+        if place is not None and span is not None:
+            from dataclasses import replace
+
+            place = replace(place, text=span.text, start=span.start, end=span.end)
+        return place
+
+    def _facility_place(self, d: Draft) -> "Place | None":
+        """A facility the gazetteer does not know sits in the place named inside it ("... de Bamako")."""
+        words = d.name.split()
+        for n in range(len(words) - 1, 0, -1):
+            place = self._geocode(" ".join(words[n:]), None)
+            if place is not None:
+                return place
+        return None
+
+    def country_of(self, eid: str) -> str | None:
+        d = self.drafts.get(eid)
+        return d.country if d else None
+
+    def entity_type(self, eid: str) -> str | None:
+        d = self.drafts.get(eid)
+        return d.type if d else None
+
+    def entities_for(self, events: tuple[Event, ...]) -> tuple[Entity, ...]:
+        """Every entity named in the text, plus those an event's roles brought in; ids e1, e2..."""
+        used = {eid for v in events for eid in (*v.actor, *v.recipient, v.attribution.source) if eid}
+        keys = [k for k in self.order if self.drafts[k].listed or k in used]
+        return tuple(
+            Entity(id=k, name=d.name, type=d.type, country=d.country, sector=d.sector, kb_id=d.kb_id,
+                   wikidata=d.wikidata, mentions=tuple(d.spans), why=d.why)
+            for k in keys for d in [self.drafts[k]]
+        )
+
+    # -- unknown names --------------------------------------------------------------------
+
+    def _country_of_unknown(self, mention: Mention, etype: str) -> str | None:
+        tokens = self.tokens_in(mention.start, mention.end)
+        if not tokens:
+            return None
+        if etype == "location":
+            return self._geocode_country(mention.text)
+        head = self.parse.tokens[tokens[0].head]
+        for t in (head, *tokens):
+            for c in self.children(t.i):
+                if c.dep == "amod" and (iso := self.kb.demonym(c.text, self.lang)):
+                    return iso
+        # "l'Association des leaders religieux du Mali": a state named inside the name
+        for m in self._inner_states(mention.start, mention.end):
+            return m
+        return None
+
+    def _inner_states(self, start: int, end: int):
+        for t in self.tokens_in(start, end):
+            eid = self.token_entity.get(t.i)
+            if eid and self.drafts[eid].type == "country":
+                yield self.drafts[eid].country
+
+    def _geocode_country(self, name: str) -> str | None:
+        if self.gazetteer is None:
+            return None
+        from kibaru.geo import GeoContext, geocode
+
+        place = geocode(name, self.gazetteer, GeoContext(countries=tuple(self.document_states())))
+        return place.country if place else None
+
+    def document_states(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for d in self.drafts.values():
+            if d.type == "country" and d.country:
+                counts[d.country] = counts.get(d.country, 0) + len(d.spans)
+        return sorted(counts, key=lambda c: -counts[c])
+
+    def children(self, i: int) -> list[Token]:
+        return self._children().get(i, [])
+
+    def _children(self) -> dict[int, list[Token]]:
+        if not hasattr(self, "_kids"):
+            kids: dict[int, list[Token]] = {}
+            for t in self.parse.tokens:
+                if t.head != t.i:
+                    kids.setdefault(t.head, []).append(t)
+            self._kids = kids
+        return self._kids
+
+
+def _proper(text: str) -> str:
+    """'abdoulaye diop' -> 'Abdoulaye Diop'; mixed-case names are left as written."""
+    text = " ".join(text.split())
+    if text.islower() or text.isupper() and len(text) > 5:
+        return " ".join(w[:1].upper() + w[1:].lower() if len(w) > 2 or i == 0 else w
+                        for i, w in enumerate(text.split()))
+    return text

@@ -1,0 +1,355 @@
+"""The corpus store: a DuckDB file holding documents, actors, reports and merged corpus events.
+
+Loading is bulk (rows gathered into Arrow tables, inserted with one ``INSERT ... BY NAME`` per table)
+inside a transaction per chunk. If a chunk fails, it is rolled back and retried record by record so
+that one bad record becomes a failure row and the rest still land; what was stored before a failed
+transaction is never touched.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from kibaru.errors import StoreError
+from kibaru.model import Failure
+from kibaru.store.dedup import DedupSettings, Signed, Stored, link_duplicates, sign
+from kibaru.store.keys import failure_key
+from kibaru.store.exports import export
+from kibaru.store.merge import CorpusEvent, MergeSettings, Report, merge_reports, type_group
+from kibaru.store.query import EventQuery, find_events, timeline, top_actors
+from kibaru.store.rows import QUADS, RecordRows, record_rows, to_arrow
+
+SCHEMA_VERSION = "1"
+_LOAD_ORDER = ("documents", "doc_entities", "mentions", "actors", "events", "event_actors")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    merge: MergeSettings = field(default_factory=MergeSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
+    chunk_size: int = 2000  # records per transaction: bounds memory and the cost of a retry
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    documents: int = 0  # new documents stored
+    already_stored: int = 0  # same text as a stored document (or earlier in this batch)
+    reprints: int = 0  # stored with duplicate_of set
+    events: int = 0
+    failures: int = 0  # failure rows added (given, plus records that could not be stored)
+    corpus_events: int = 0  # corpus events after merging
+
+    def __add__(self, other: "IngestSummary") -> "IngestSummary":
+        return IngestSummary(*(a + b for a, b in zip(_fields(self), _fields(other))))
+
+
+def _fields(s: IngestSummary) -> tuple[int, ...]:
+    return (s.documents, s.already_stored, s.reprints, s.events, s.failures, s.corpus_events)
+
+
+class Store:
+    """``with Store.open("kibaru.duckdb") as store: store.ingest(records)``."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, settings: StoreSettings):
+        self.con = con
+        self.path = path
+        self.settings = settings
+
+    @classmethod
+    def open(cls, path: str | Path = "kibaru.duckdb",
+             settings: StoreSettings | None = None) -> "Store":
+        path = Path(path)
+        try:
+            con = duckdb.connect(str(path))
+            con.execute(resources.files("kibaru.store").joinpath("schema.sql").read_text("utf-8"))
+            version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if version is None:
+                con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+            elif version[0] != SCHEMA_VERSION:
+                raise StoreError(f"{path}: schema version {version[0]}, expected {SCHEMA_VERSION}")
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the corpus store ({exc})") from exc
+        return cls(con, path, settings or StoreSettings())
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # type: ignore[index]
+
+    # --- ingest -------------------------------------------------------------------------------
+
+    def ingest(self, records: Iterable[Mapping[str, Any]],
+               failures: Iterable[Failure | Mapping[str, Any]] = ()) -> IngestSummary:
+        """Store records and failures; idempotent (a text already stored is skipped), then re-merge."""
+        total = IngestSummary(failures=self.add_failures(failures))
+        groups: set[str] = set()
+        for chunk in _chunks(records, self.settings.chunk_size):
+            summary, touched = self._ingest_chunk(chunk)
+            total, groups = total + summary, groups | touched
+        if groups:
+            self.remerge(groups)
+        return total + IngestSummary(corpus_events=self.count("corpus_events"))
+
+    def add_failures(self, failures: Iterable[Failure | Mapping[str, Any]]) -> int:
+        rows = []
+        for f in failures:
+            src, stage, reason = ((f.source, f.stage, f.reason) if isinstance(f, Failure)
+                                  else (f.get("source"), f.get("stage"), f.get("reason")))
+            src, stage, reason = str(src or "<unknown>"), str(stage or "?"), str(reason or "")
+            rows.append({"failure_key": failure_key(src, stage, reason), "source": src,
+                         "stage": stage, "reason": reason, "doc_key": None})
+        if not rows:
+            return 0
+        table = pa.Table.from_pylist(rows, schema=pa.schema([
+            ("failure_key", pa.string()), ("source", pa.string()), ("stage", pa.string()),
+            ("reason", pa.string()), ("doc_key", pa.string())]))
+        before = self.count("failures")
+        with self._transaction():
+            self.con.register("_in_failures", table)
+            self.con.execute("INSERT INTO failures BY NAME SELECT DISTINCT ON (failure_key) * "
+                             "FROM _in_failures WHERE failure_key NOT IN "
+                             "(SELECT failure_key FROM failures)")
+            self.con.unregister("_in_failures")
+        return self.count("failures") - before
+
+    def _ingest_chunk(self, chunk: list[Mapping[str, Any]]) -> tuple[IngestSummary, set[str]]:
+        converted: list[RecordRows] = []
+        failed: list[Failure] = []
+        for record in chunk:
+            try:
+                converted.append(record_rows(record))
+            except StoreError as exc:
+                failed.append(Failure(_source_of(record), "store", str(exc)))
+        stored = self._existing_keys([r.doc_key for r in converted])
+        fresh: list[RecordRows] = []
+        for rows in converted:
+            if rows.doc_key not in stored:
+                stored.add(rows.doc_key)
+                fresh.append(rows)
+        signed = [sign(r.doc_key, r.text, self.settings.dedup) for r in fresh]
+        links = link_duplicates(signed, self._candidates(signed), self.settings.dedup)
+        seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]  # type: ignore[index]
+        try:
+            with self._transaction():
+                self._load(fresh, signed, links, seq)
+            landed = fresh
+        except duckdb.Error:
+            landed = []
+            for i, (rows, sig) in enumerate(zip(fresh, signed)):
+                try:
+                    with self._transaction():
+                        self._load([rows], [sig], links, seq + i)
+                    landed.append(rows)
+                except duckdb.Error as exc:
+                    failed.append(Failure(_source_of(rows), "store", f"cannot store: {exc}"))
+        n_failed = self.add_failures(failed)
+        events = [e for r in landed for e in r.tables["events"]]
+        groups = {type_group(e["event_type"], self.settings.merge) for e in events}
+        return IngestSummary(
+            documents=len(landed), already_stored=len(converted) - len(fresh),
+            reprints=sum(r.doc_key in links for r in landed), events=len(events),
+            failures=n_failed), groups
+
+    def _existing_keys(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self.con.execute("SELECT doc_key FROM documents WHERE doc_key IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
+        return {r[0] for r in rows}
+
+    def _candidates(self, signed: list[Signed]) -> list[Stored]:
+        """Stored documents sharing at least one LSH band with a new one."""
+        bands = sorted({b for s in signed for b in s.bands})
+        if not bands:
+            return []
+        rows = self.con.execute(
+            "SELECT m.doc_key, m.signature, coalesce(d.duplicate_of, d.doc_key) FROM doc_minhash m "
+            "JOIN documents d USING (doc_key) WHERE m.doc_key IN (SELECT doc_key FROM doc_bands "
+            "WHERE band IN (SELECT unnest(?::BIGINT[]))) ORDER BY d.seq", [bands]).fetchall()
+        return [Stored(k, np.asarray(sig, dtype=np.uint32), root) for k, sig, root in rows]
+
+    def _load(self, fresh: list[RecordRows], signed: list[Signed],
+              links: dict[str, tuple[str, float]], seq: int) -> None:
+        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in _LOAD_ORDER}
+        for i, rows in enumerate(fresh):
+            for name in _LOAD_ORDER:
+                tables[name].extend(rows.tables[name])
+            doc = tables["documents"][-1] = dict(tables["documents"][-1], seq=seq + i + 1)
+            if rows.doc_key in links:
+                doc["duplicate_of"], doc["similarity"] = links[rows.doc_key]
+        self.bulk_load({name: to_arrow(name, rows) for name, rows in tables.items()})
+        with_sig = [s for s in signed if s.signature is not None]
+        self._insert("doc_minhash", pa.table({
+            "doc_key": [s.doc_key for s in with_sig],
+            "signature": pa.array([s.signature.tolist() for s in with_sig],  # type: ignore[union-attr]
+                                  type=pa.list_(pa.uint32()))}))
+        self._insert("doc_bands", pa.table({
+            "band": pa.array([b for s in with_sig for b in s.bands], type=pa.int64()),
+            "doc_key": [s.doc_key for s in with_sig for _ in s.bands]}))
+
+    def load_arrow(self, tables: Mapping[str, pa.Table]) -> None:
+        """Bulk path for tables built elsewhere (benchmarks, migrations): no dedup, no merge."""
+        with self._transaction():
+            self.bulk_load(tables)
+
+    def bulk_load(self, tables: Mapping[str, pa.Table]) -> None:
+        """Insert Arrow tables shaped like ``rows.ARROW_SCHEMAS`` (the caller holds the transaction).
+
+        Actors already stored are kept as first seen; event_actors are inserted sorted by actor and
+        day so that DuckDB's per-block min/max lets actor and date-range queries skip most blocks.
+        """
+        for name in _LOAD_ORDER:
+            table = tables.get(name)
+            if table is None or table.num_rows == 0:
+                continue
+            if name == "actors":
+                self._insert(name, table, "SELECT DISTINCT ON (actor_id) * FROM {t} WHERE actor_id "
+                                          "NOT IN (SELECT actor_id FROM actors)")
+            elif name == "event_actors":
+                self._insert(name, table, "SELECT * FROM {t} ORDER BY actor_id, day_start")
+            else:
+                self._insert(name, table)
+
+    def _insert(self, name: str, table: pa.Table, select: str = "SELECT * FROM {t}") -> None:
+        if table.num_rows == 0:
+            return
+        view = f"_in_{name}"
+        self.con.register(view, table)
+        try:
+            self.con.execute(f'INSERT INTO "{name}" BY NAME ' + select.format(t=view))
+        finally:
+            self.con.unregister(view)
+
+    # --- questions and exports (thin: the work is in query.py and exports.py) -----------------
+
+    def events(self, query: EventQuery = EventQuery()) -> pa.Table:
+        return find_events(self.con, query)
+
+    def actors(self, top: int = 20) -> pa.Table:
+        return top_actors(self.con, top)
+
+    def timeline(self, by: str = "week") -> pa.Table:
+        return timeline(self.con, by)
+
+    def export(self, fmt: str, path: str | Path) -> int:
+        return export(self.con, fmt, path)
+
+    # --- merge --------------------------------------------------------------------------------
+
+    def remerge(self, groups: Iterable[str] | None = None) -> int:
+        """Rebuild corpus events for these type groups (all when ``None``); returns how many."""
+        settings = self.settings.merge
+        wanted = None if groups is None else set(groups)
+        types = [t for t in QUADS if wanted is None or type_group(t, settings) in wanted]
+        merged = merge_reports(self.reports(types), settings)
+        with self._transaction():
+            if wanted is None:
+                self.con.execute("DELETE FROM event_reports")
+                self.con.execute("DELETE FROM corpus_events")
+            else:
+                self.con.execute(
+                    "DELETE FROM event_reports WHERE corpus_event_id IN (SELECT corpus_event_id "
+                    "FROM corpus_events WHERE type_group IN (SELECT unnest(?::VARCHAR[])))",
+                    [sorted(wanted)])
+                self.con.execute("DELETE FROM corpus_events WHERE type_group IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [sorted(wanted)])
+            self._insert("corpus_events", _corpus_table(merged))
+            self._insert("event_reports", pa.Table.from_pylist(
+                [{"corpus_event_id": c.id, "event_key": r.event_key, "doc_key": r.doc_key,
+                  "is_reprint": r.is_reprint, "reason": r.reason} for c in merged for r in c.reports],
+                schema=pa.schema([("corpus_event_id", pa.string()), ("event_key", pa.string()),
+                                  ("doc_key", pa.string()), ("is_reprint", pa.bool_()),
+                                  ("reason", pa.string())])))
+        return len(merged)
+
+    def reports(self, types: list[str]) -> list[Report]:
+        rows = self.con.execute(
+            "SELECT e.event_key, e.doc_key, coalesce(d.duplicate_of, d.doc_key), d.outlet, "
+            "d.published_date, e.event_type, e.mode, e.actor_ids, e.actor_countries, "
+            "e.recipient_ids, e.recipient_countries, e.date_value, e.date_precision, e.date_start, "
+            "e.date_end, e.place_name, e.place_country, e.lat, e.lon, e.place_precision, "
+            "e.negated, e.hypothetical, e.future, e.fatalities "
+            "FROM events e JOIN documents d USING (doc_key) "
+            "WHERE e.event_type IN (SELECT unnest(?::VARCHAR[]))", [types]).fetchall()
+        return [Report(
+            event_key=r[0], doc_key=r[1], root_doc=r[2], outlet=r[3], published=r[4],
+            event_type=r[5], mode=r[6], actors=frozenset(r[7]), actor_countries=frozenset(r[8]),
+            recipients=frozenset(r[9]), recipient_countries=frozenset(r[10]), date_value=r[11],
+            precision=r[12], date_start=r[13], date_end=r[14], place=r[15], place_country=r[16],
+            lat=r[17], lon=r[18], place_precision=r[19], flags=(r[20], r[21], r[22]),
+            fatalities=r[23]) for r in rows]
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.con)
+
+
+class _Transaction:
+    """BEGIN/COMMIT, or ROLLBACK when the block raises, so a failed write leaves no partial rows."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.begin()
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+
+
+_STRS = pa.list_(pa.string())
+_CORPUS_SCHEMA = pa.schema([
+    ("corpus_event_id", pa.string()), ("type_group", pa.string()), ("event_type", pa.string()),
+    ("types", _STRS), ("modes", _STRS), ("actor_ids", _STRS), ("recipient_ids", _STRS),
+    ("date_start", pa.date32()), ("date_end", pa.date32()), ("dates", _STRS), ("places", _STRS),
+    ("place_country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+    ("fatalities", pa.list_(pa.int64())), ("outlets", _STRS), ("n_reports", pa.int64()),
+    ("n_articles", pa.int64()), ("n_outlets", pa.int64()), ("n_reprints", pa.int64()),
+])
+
+
+def _corpus_table(merged: tuple[CorpusEvent, ...]) -> pa.Table:
+    return pa.Table.from_pylist([{
+        "corpus_event_id": c.id, "type_group": c.type_group, "event_type": c.event_type,
+        "types": list(c.types), "modes": list(c.modes), "actor_ids": list(c.actor_ids),
+        "recipient_ids": list(c.recipient_ids), "date_start": c.date_start, "date_end": c.date_end,
+        "dates": list(c.dates), "places": list(c.places), "place_country": c.place_country,
+        "lat": c.lat, "lon": c.lon, "fatalities": list(c.fatalities), "outlets": list(c.outlets),
+        "n_reports": c.n_reports, "n_articles": c.n_articles, "n_outlets": c.n_outlets,
+        "n_reprints": c.n_reprints} for c in merged], schema=_CORPUS_SCHEMA)
+
+
+def _source_of(record: Any) -> str:
+    if isinstance(record, RecordRows):
+        doc = record.tables["documents"][0]
+        return str(doc.get("source") or doc.get("doc_id") or record.doc_key)
+    doc = record.get("document") if isinstance(record, Mapping) else None
+    if isinstance(doc, Mapping):
+        return str(doc.get("source") or doc.get("id") or "<record>")
+    return "<record>"
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
