@@ -21,7 +21,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
 
     lang = linked.lang if linked.lang in {"fr", "en"} else "en"
     lexicon, cues = load_triggers(lang), load_cues(lang)
-    hits = find_triggers(parse, lexicon, linked.children)
+    hits, embedded = _asserted(parse, find_triggers(parse, lexicon, linked.children))
     sources = sentence_sources(linked, cues)
     dates = _dates(parse, lang)
     memory = Memory()
@@ -32,6 +32,11 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         token = parse.tokens[hit.head]
         sent = parse.sentences[token.sent]
         roles = fill_roles(linked, hit.head, hit.pos, entry, memory, hit.tokens)
+        for inner in embedded.get(hit.head, ()):
+            if roles.recipient and roles.actor:
+                break
+            roles = _complete(roles, fill_roles(linked, inner.head, inner.pos, inner.entry, memory, inner.tokens),
+                              inner.entry.lemma)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
         if not flags.historical and _under(parse, hit.head, historical_heads):
             flags = _with(flags, historical=True)
@@ -59,7 +64,54 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             confidence=confidence, why=why,
         ))
         memory.remember_actors(start, roles.actor)
-    return merge_mentions(tuple(drafts), parse)
+    # an event with neither actor nor recipient says nothing an analyst can count
+    return merge_mentions(tuple(v for v in drafts if v.actor or v.recipient), parse)
+
+
+# Triggers whose complement states what is accused, asked, refused, threatened, promised or
+# praised: "accusé de s'être allié", "urged them to withdraw", "condamné la destruction". The
+# complement is the content of that event, not a second event.
+_CONTENT_TAKING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod",
+                              "pobj", "pcomp", "prep"})
+
+
+def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
+    """The triggers that assert an event, and for each the triggers embedded in it.
+
+    Embedded: the complement of a content-taking trigger, or a nominal trigger that is the
+    object of another trigger ("give a grant", "held talks": the verb carries the event)."""
+    by_head = {h.head: h for h in hits}
+    kept = []
+    embedded: dict[int, list] = {}
+    for hit in hits:
+        t = parse.tokens[hit.head]
+        owner = None
+        if hit.pos == "NOUN" and t.dep in {"obj", "dobj"} and t.head in by_head and t.head != t.i:
+            owner = by_head[t.head]
+        for _ in range(3):
+            if owner is not None or t.head == t.i or t.dep not in _COMPLEMENT_DEPS:
+                break
+            parent = by_head.get(t.head)
+            t = parse.tokens[t.head]
+            if parent is not None and parent is not hit and parent.entry.type in _CONTENT_TAKING:
+                owner = parent
+        if owner is None:
+            kept.append(hit)
+        else:
+            embedded.setdefault(owner.head, []).append(hit)
+    return kept, embedded
+
+
+def _complete(roles, inner, lemma: str):
+    """Missing roles from the embedded content: "offered to hand over to Britain" -> Britain."""
+    from kibaru.events.roles import Roles
+
+    actor = roles.actor or inner.actor
+    recipient = roles.recipient or tuple(r for r in inner.recipient if r not in actor)
+    if (actor, recipient) == (roles.actor, roles.recipient):
+        return roles
+    return Roles(actor, recipient, (*roles.why, f"roles completed from embedded {lemma!r}: {inner.why}"))
 
 
 def _with(flags, **changes):

@@ -199,20 +199,48 @@ class LinkedDocument:
     # -- unknown names --------------------------------------------------------------------
 
     def _country_of_unknown(self, mention: Mention, etype: str) -> str | None:
+        """The state a name the KB does not know belongs to, from its own phrase: "le colonel
+        malien X", "British Defence Secretary Tom King", "Norway's foreign minister X"."""
         tokens = self.tokens_in(mention.start, mention.end)
         if not tokens:
             return None
         if etype == "location":
             return self._geocode_country(mention.text)
-        head = self.parse.tokens[tokens[0].head]
-        for t in (head, *tokens):
-            for c in self.children(t.i):
-                if c.dep == "amod" and (iso := self.kb.demonym(c.text, self.lang)):
+        inside = {t.i for t in tokens}
+        root = next((t for t in tokens if t.head not in inside or t.head == t.i), tokens[0])
+        head = root
+        all_tokens = self.parse.tokens
+        while head.dep in {"appos", "flat", "flat:name", "compound", "nmod"} and head.head != head.i:
+            head = all_tokens[head.head]
+        candidates = sorted(self._phrase_tokens(head.i, inside), key=lambda t: abs(t.i - root.i))
+        for t in candidates:
+            eid = self.token_entity.get(t.i)
+            if eid and self.drafts[eid].type == "country":
+                return self.drafts[eid].country
+            if t.dep in {"amod", "compound", "nmod", "nmod:poss", "poss", "flat"} or t.pos == "ADJ":
+                iso = self.kb.demonym(t.text, self.lang)
+                if iso:
                     return iso
-        # "l'Association des leaders religieux du Mali": a state named inside the name
         for m in self._inner_states(mention.start, mention.end):
             return m
         return None
+
+    def _phrase_tokens(self, i: int, skip: set[int]) -> list[Token]:
+        out: list[Token] = []
+        stack = [i]
+        seen = {i}
+        if i not in skip:
+            out.append(self.parse.tokens[i])
+        while stack and len(out) < 16:
+            for c in self.children(stack.pop()):
+                if c.i in seen or c.dep in {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "conj",
+                                            "punct", "cc", "parataxis"}:
+                    continue
+                seen.add(c.i)
+                if c.i not in skip:
+                    out.append(c)
+                stack.append(c.i)
+        return out
 
     def _inner_states(self, start: int, end: int):
         for t in self.tokens_in(start, end):

@@ -1,8 +1,8 @@
 """Questions analysts ask of the store: events by actor, type, date and place; top actors; timelines.
 
 Each function returns an Arrow table (columnar, cheap to print, write as CSV/JSON or hand to pandas).
-Actor filters go through ``event_actors``, which is sorted by actor and day, so an actor-and-date
-query reads a few blocks instead of scanning every report.
+Actor filters go through ``event_actors`` (sorted by actor and day, so DuckDB's block min/max skip
+most of it); the join back to ``events`` on the string key is what dominates (see ``bench/store.py``).
 """
 from __future__ import annotations
 
