@@ -21,6 +21,7 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
 AGENT_PREPS = frozenset({"par", "by"})
+LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 PRONOUNS = frozenset({
@@ -95,8 +96,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
     explicit = entry.roles != DEFAULT_ROLES.get(entry.pos)
     event_type = entry.type
 
-    def put(target: list[str], arg_head: int, label: str) -> None:
+    def put(target: list[str], arg_head: int, label: str, case: str = "") -> None:
         ids, rule = resolve_argument(linked, arg_head)
+        if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
+            ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
             ids, rule = memory.antecedent(linked, arg_head)
         for eid in ids:
@@ -118,7 +121,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
         if role is None:
             return False
         if role != "none":
-            put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)")
+            put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)", a.case)
         return True
 
     if pos == "VERB":
@@ -134,7 +137,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
             elif a.role in {"obj", "iobj"}:
                 put(recipient, a.head, "recipient<-object")
             elif a.role == "obl" and a.case in RECIPIENT_PREPS:
-                put(recipient, a.head, f"recipient<-'{a.case}'")
+                put(recipient, a.head, f"recipient<-'{a.case}'", a.case)
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")

@@ -100,7 +100,9 @@ def proper_case_name(name: str) -> str:
     out = []
     for k, word in enumerate(words):
         # One inner capital is a real name (McCain, DeSantis); more is shouting or a typing slip.
-        garbled = word.islower() or sum(1 for c in word[1:] if c.isupper()) > 1
+        # An accented inner capital ("MaÏga") is a caps-lock slip: real ones are Mc/De/La-style ASCII.
+        inner = [c for c in word[1:] if c.isupper()]
+        garbled = word.islower() or len(inner) > 1 or any(not c.isascii() for c in inner)
         if k and word.casefold() in particles:
             out.append(word.casefold())
         elif garbled:

@@ -54,8 +54,9 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     if eid and linked.entity_type(eid) not in _NOT_PARTIES:
         return (eid,), f"name {head.text!r}"
     phrase = _phrase(linked, i)
-    for t in phrase:
-        if t.dep in {"appos", "flat", "flat:name"} and t.head == i and (eid := linked.token_entity.get(t.i)):
+    for t in _apposed(linked, i):
+        eid = linked.token_entity.get(t.i)
+        if eid and linked.entity_type(eid) not in _NOT_PARTIES | {"location", "facility"}:
             return (eid,), f"apposed name {t.text!r}"
     text = _phrase_text(linked, phrase)
     match = linked.kb.template_match(text, linked.lang, linked.date)
@@ -71,6 +72,14 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES:
             return (eid,), f"name {t.text!r} inside {text!r}"
+        if t.pos == "NOUN":
+            inner = _phrase_text(linked, _phrase(linked, t.i))
+            match = linked.kb.template_match(inner, linked.lang, linked.date)
+            if match is not None:
+                country = match.country or next(iter(linked.document_states()), None)
+                entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
+                if entry is not None:
+                    return (linked.implicit_entry(entry, match.why),), f"phrase {inner!r} inside {text!r}: {match.why}"
     for c in linked.children(i):
         if c.dep in {"amod", "nmod"} and (iso := linked.kb.demonym(c.text, linked.lang)):
             found = linked.implicit_state(iso, f"demonym {c.text!r}")
@@ -81,6 +90,23 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         if found:
             return (found,), f"demonym {head.text!r} -> {iso}"
     return (), ""
+
+
+def _apposed(linked: LinkedDocument, i: int) -> list[Token]:
+    """Names apposed to the head, and names apposed to those: "son homologue burkinabè, le
+    général Kassoum Coulibaly" -> Coulibaly."""
+    out: list[Token] = []
+    frontier = [i]
+    for _ in range(2):
+        nxt = []
+        for k in frontier:
+            for c in linked.children(k):
+                if c.dep in {"appos", "flat", "flat:name", "compound", "nmod"} and (
+                        c.dep != "nmod" or c.pos == "PROPN" and not _case(linked, c)):
+                    out.append(c)
+                    nxt.append(c.i)
+        frontier = nxt
+    return out
 
 
 def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:

@@ -113,8 +113,20 @@ class Linker:
                 i += 1
                 continue
             out.append(hit)
+            if hit.entry_id.startswith("person:") and n > 2:
+                out.extend(self._inner(text, words[i + 1:i + n]))
             i += n
         return out
+
+    def _inner(self, text: str, words: list[tuple[int, int, str]]) -> list[AliasMatch]:
+        """"la procureure de la Cour pénale internationale": the court inside a role alias."""
+        for a in range(len(words)):
+            for b in range(len(words), a, -1):
+                key = " ".join(w[2] for w in words[a:b])
+                entry_id = self.index.get(key)
+                if entry_id and not entry_id.startswith("person:") and (b - a > 1 or key not in self.acronyms):
+                    return [AliasMatch(words[a][0], words[b - 1][1], entry_id, key)]
+        return []
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -136,7 +148,8 @@ class Linker:
             return True
         if last in {"de", "of", "d'"} and len(before) == 2 and before[0].lemma.lower() in _PLACE_HEADS:
             return True
-        return False
+        # "la capitale Beijing", "the city of Kyiv"
+        return before[-1].lemma.lower() in _PLACE_HEADS
 
     def _facility_name(self, mention: Mention) -> bool:
         """"l'aéroport international Président Modibo Keita-senou": a facility noun heads the name."""
@@ -176,7 +189,8 @@ class Linker:
         return any(c.country in states for c in self.gazetteer.candidates(mention.text))
 
 
-_EQUIPMENT = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}|[A-Z]{1,4})[- ]?\d{1,4}[A-Z]{0,2}$")
+# "IL-76", "Su-25", "MiG-29", "F-16", "T-72": a model designation (not "G7" or "P5")
+_EQUIPMENT = re.compile(r"^[A-Z][A-Za-z]{0,3}[- ]\d{1,4}[A-Z]{0,2}$")
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -212,10 +226,9 @@ def _trim(mention: Mention, text: str) -> Mention | None:
 
 
 def _plausible(surface: str, n_words: int, entry_id: str) -> bool:
-    """A KB alias in running text: capitalised somewhere, or a multi-word person name."""
-    if any(c.isupper() for c in surface):
-        return True
-    return n_words >= 2 and entry_id.startswith("person:")
+    """A KB alias in running text: capitalised somewhere, or several words ("abdoulaye diop",
+    "armée française", "autorités maliennes")."""
+    return n_words >= 2 or any(c.isupper() for c in surface)
 
 
 def _looks_like_name(text: str) -> bool:

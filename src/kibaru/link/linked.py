@@ -116,12 +116,35 @@ class LinkedDocument:
         return entry.id
 
     def finish(self) -> None:
-        """Placeholders kept for symmetry with later passes (country of places via the gazetteer)."""
-        if self.gazetteer is None:
-            return
+        """Last passes over the document: parenthesised second names, then missing countries."""
+        self._join_parentheses()
+        states = self.document_states()
+        main = states[0] if states else None
         for d in self.drafts.values():
-            if d.type == "location" and d.country is None:
+            if d.country is None and d.type == "location":
                 d.country = self._geocode_country(d.name)
+            if d.country is None and main and d.type in {"person", "organization", "location", "facility",
+                                                         "armed_group"}:
+                d.country = main
+                d.why += f"; country {main}: the document's main state"
+
+    def _join_parentheses(self) -> None:
+        """"Guangzhou (Canton)", "la capitale Beijing (Pékin)": the name in brackets is the same place."""
+        text = self.parse.document.text
+        spans = sorted(((sp, k) for k in self.order for sp in self.drafts[k].spans), key=lambda x: x[0].start)
+        for (a, ka), (b, kb) in zip(spans, spans[1:]):
+            if ka == kb or text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")":
+                continue
+            first, second = self.drafts[ka], self.drafts[kb]
+            if first.type not in {"location", "facility"}:
+                continue
+            second.spans.remove(b)
+            first.spans.append(b)
+            for t in self.tokens_in(b.start, b.end):
+                self.token_entity[t.i] = ka
+            if not second.spans:
+                del self.drafts[kb]
+                self.order.remove(kb)
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -213,6 +236,7 @@ class LinkedDocument:
         while head.dep in {"appos", "flat", "flat:name", "compound", "nmod"} and head.head != head.i:
             head = all_tokens[head.head]
         candidates = sorted(self._phrase_tokens(head.i, inside), key=lambda t: abs(t.i - root.i))
+        candidates = [t for t in candidates if not self._locative(t)]
         for t in candidates:
             eid = self.token_entity.get(t.i)
             if eid and self.drafts[eid].type == "country":
@@ -224,6 +248,11 @@ class LinkedDocument:
         for m in self._inner_states(mention.start, mention.end):
             return m
         return None
+
+    def _locative(self, t: Token) -> bool:
+        """"ambassadeur de France en Afghanistan": where someone serves is not whose they are."""
+        return any(c.dep == "case" and c.text.lower() in {"en", "à", "au", "aux", "dans"} for c in self.children(t.i)) \
+            or (t.dep == "pobj" and self.parse.tokens[t.head].text.lower() in {"in", "at"})
 
     def _phrase_tokens(self, i: int, skip: set[int]) -> list[Token]:
         out: list[Token] = []
