@@ -21,10 +21,13 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
 
     lang = linked.lang if linked.lang in {"fr", "en"} else "en"
     lexicon, cues = load_triggers(lang), load_cues(lang)
-    hits, embedded = _asserted(parse, find_triggers(parse, lexicon, linked.children))
+    # a trigger word inside a name ("l'Alliance des États du Sahel") is part of the name
+    found = [h for h in find_triggers(parse, lexicon, linked.children) if h.head not in linked.token_entity]
+    hits, embedded = _asserted(parse, found)
     sources = sentence_sources(linked, cues)
     dates = _dates(parse, lang)
     memory = Memory()
+    heads = {h.head for h in found}
     drafts: list[Event] = []
     historical_heads: set[int] = set()
     for n, hit in enumerate(hits):
@@ -46,7 +49,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         event_type = entry.type
         if flags.future and event_type in _FUTURE_AGREE and hit.pos == "VERB":
             event_type = "AGREE"
-        attribution = speaker_of(linked, hit.head, cues, roles.actor) or sources[token.sent] or Attribution()
+        attribution = speaker_of(linked, hit.head, cues, roles.actor, heads) or sources[token.sent] or Attribution()
         quote = quote_for(linked, sent, token.start)
         if quote:
             attribution = Attribution(attribution.source, attribution.text, quote)

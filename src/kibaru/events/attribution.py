@@ -49,7 +49,8 @@ def quote_for(linked: LinkedDocument, sent: Sentence, trigger_start: int) -> str
     return None
 
 
-def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...]) -> Attribution | None:
+def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
+               triggers: frozenset[int] | set[int] = frozenset()) -> Attribution | None:
     """A speech verb above the trigger ("X a déclaré que ..."), unless the speaker is the actor."""
     tokens = linked.parse.tokens
     t = tokens[head]
@@ -58,6 +59,8 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...]) 
             return None
         dep = t.dep
         t = tokens[t.head]
+        if t.i in triggers:  # "accusé de ...": an event verb, not a reporting one
+            return None
         if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and "speech" in cues.kinds(t.lemma.lower()):
             for c in linked.children(t.i):
                 if c.dep in {"nsubj", "obl:agent"}:

@@ -59,7 +59,7 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
             if "hypothetical" in kinds and depth <= 2:
                 hyp = True
                 why.append(f"modal {t.text!r}")
-            if "future" in kinds and depth <= 2:
+            if "future" in kinds and depth <= 2 and not _past(linked, t):
                 fut = True
                 why.append(f"plan verb {t.text!r}")
             if "historical" in kinds:
@@ -93,6 +93,15 @@ def _governing_chain(linked: LinkedDocument, head: int) -> list[Token]:
             if verbs >= 2:
                 break
     return out
+
+
+def _past(linked: LinkedDocument, t: Token) -> bool:
+    """"a annoncé", "annonça", "announced": a plan told in the past is not a future event."""
+    if "Tense=Past" in t.morph and "VerbForm=Part" not in t.morph:
+        return True
+    if any(c.dep.startswith("aux") for c in linked.children(t.i)) and "VerbForm=Part" in t.morph:
+        return True
+    return t.text.lower().endswith("ed") and "Tense=Past" in t.morph
 
 
 def _pluperfect(t: Token, auxes: list[Token]) -> bool:

@@ -40,12 +40,34 @@ def _same_happening(kept: list[Event], ev: Event, parse: Parse) -> int | None:
             if _agree(other.actor, ev.actor) and _agree(other.recipient, ev.recipient):
                 return k
             continue
-        if other.flags != ev.flags or not (ev.actor and ev.recipient):
+        if not (ev.actor and ev.recipient) or set(other.actor) != set(ev.actor) \
+                or set(other.recipient) != set(ev.recipient):
             continue
-        if set(other.actor) == set(ev.actor) and set(other.recipient) == set(ev.recipient) \
-                and other.date.value == ev.date.value:
+        if other.flags == ev.flags and other.date.value == ev.date.value:
+            return k
+        # told once as background, once as news: same dyad, same type, no date on either side
+        if not other.date.value and not ev.date.value and \
+                replace(other.flags, historical=False) == replace(ev.flags, historical=False):
+            return k
+        # announced one day, told done the next: one happening within a week
+        if _days_apart(other, ev) <= 7 and _same_but_future(other.flags, ev.flags):
             return k
     return None
+
+
+def _days_apart(a: Event, b: Event) -> float:
+    import datetime as dt
+
+    if a.date.precision != "day" or b.date.precision != "day" or not a.date.value or not b.date.value:
+        return float("inf")
+    try:
+        return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
+    except ValueError:
+        return float("inf")
+
+
+def _same_but_future(a, b) -> bool:
+    return replace(a, future=False) == replace(b, future=False)
 
 
 def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -23,6 +23,7 @@ RECIPIENT_PREPS = frozenset({
 AGENT_PREPS = frozenset({"par", "by"})
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
+PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
@@ -165,14 +166,26 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
             elif a.role == "amod":
                 put(actor, a.head, "actor<-modifier")
         if not actor:
-            governor = _governing_subject(linked, head)
+            governor = _governing_subject(linked, head, event_type in PARTICIPATORY
+                                          and not _in_background(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
+                if not recipient:
+                    verb = linked.parse.tokens[governor].head
+                    for a in arguments(linked, verb):
+                        if a.role == "obl" and a.case in {"avec", "with"}:
+                            put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
     # "entre la Russie et le Mali": the first is the actor, the rest recipients
     if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
         actor, recipient = actor[:1], actor[1:]
     recipient = [r for r in recipient if r not in actor]
     return Roles(tuple(actor), tuple(recipient), tuple(why))
+
+
+def _in_background(linked: LinkedDocument, i: int) -> bool:
+    from kibaru.events.flags import _in_background_phrase
+
+    return _in_background_phrase(linked, i)
 
 
 def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
@@ -220,8 +233,19 @@ def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
                     if a.role == "subj":
                         return a.head
             continue
+        if t.dep == "acl" and parent.pos == "NOUN" and "VerbForm=Inf" in t.morph:
+            # "la décision du Mali de rompre": the noun's own "de X" acts
+            for c in linked.children(parent.i):
+                if c.i != t.i and c.dep in {"nmod", "nmod:poss"} and _case(linked, c) == "de":
+                    return c.i
+                if c.dep == "det" and "Poss=Yes" in c.morph:
+                    return c.i
+            t = parent
+            continue
         if t.dep in {"acl", "acl:relcl", "relcl"}:
             return parent.i
+        if t.dep == "xcomp" and (owner := _noun_before_de(linked, t)) is not None:
+            return owner
         if t.dep in {"xcomp", "conj", "advcl", "ccomp"} or t.dep.startswith("advcl"):
             for a in arguments(linked, parent.i):
                 if a.role == "subj":
@@ -232,7 +256,40 @@ def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
     return None
 
 
-def _governing_subject(linked: LinkedDocument, i: int) -> int | None:
+def _noun_before_de(linked: LinkedDocument, t: Token) -> int | None:
+    """"a commenté la décision du Mali de rompre": the parser hangs "rompre" on the verb; the
+    noun phrase right before "de" owns it, and its "de X" acts."""
+    tokens = linked.parse.tokens
+    mark = next((c for c in linked.children(t.i) if c.dep == "mark" and c.text.lower() in {"de", "d'", "d’"}), None)
+    if mark is None or mark.i == 0:
+        return None
+    for a in arguments(linked, t.head):
+        if a.role != "obj":
+            continue
+        noun = tokens[a.head]
+        last = max([noun.i] + [k for k in range(noun.i + 1, mark.i) if _descends(linked, k, noun.i)])
+        if last == mark.i - 1:
+            for c in linked.children(noun.i):
+                if c.dep in {"nmod", "nmod:poss"} and _case(linked, c) == "de":
+                    return c.i
+                if c.dep == "det" and "Poss=Yes" in c.morph:
+                    return c.i
+    return None
+
+
+def _descends(linked: LinkedDocument, k: int, ancestor: int) -> bool:
+    tokens = linked.parse.tokens
+    t = tokens[k]
+    for _ in range(6):
+        if t.i == ancestor:
+            return True
+        if t.head == t.i:
+            return False
+        t = tokens[t.head]
+    return False
+
+
+def _governing_subject(linked: LinkedDocument, i: int, participatory: bool = False) -> int | None:
     """For a nominal trigger that is a verb's object ("a réaffirmé son soutien"), the verb's subject."""
     tokens = linked.parse.tokens
     t = tokens[i]
@@ -242,6 +299,20 @@ def _governing_subject(linked: LinkedDocument, i: int) -> int | None:
             if a.role == "subj":
                 return a.head
         return _inherited_subject(linked, verb)
+    # "Lavrov s'est exprimé au cours d'un entretien": up through nominal complements to the verb,
+    # for meetings and agreements one takes part in (not for an attack a speaker mentions)
+    if not participatory:
+        return None
+    for _ in range(3):
+        if t.head == t.i or not (t.dep.startswith("nmod") or t.dep.startswith("obl") or t.dep == "pobj"
+                                 or t.dep == "prep"):
+            return None
+        t = tokens[t.head]
+        if t.pos in {"VERB", "AUX"}:
+            for a in arguments(linked, t.i):
+                if a.role == "subj":
+                    return a.head
+            return None
     return None
 
 
@@ -261,6 +332,12 @@ class Memory:
         wants_country = token.lemma.lower() in {"pays", "country"}
         if token.lemma.lower() in {"dernier", "dernière", "latter"}:
             return _last_referent(linked, i)
+        if wants_country and (speaker := _matrix_subject(linked, i)) is not None:
+            ids, _ = resolve_argument(linked, speaker)
+            iso = linked.country_of(ids[0]) if ids else None
+            state = linked.implicit_state(iso, "his or her country") if iso else None
+            if state:
+                return (state,), f"'{token.text}' -> country of the speaker {linked.parse.tokens[speaker].text!r}"
         before = [eid for off, eid in self.actors if off < token.start]
         if not before:
             before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]
@@ -274,6 +351,24 @@ class Memory:
             state = linked.implicit_state(iso, "his or her country") if iso else None
             return ((state,), f"'{token.text}' -> country of {eid}") if state else ((), "")
         return (eid,), f"pronoun {token.text!r} -> last actor"
+
+
+def _matrix_subject(linked: LinkedDocument, i: int) -> int | None:
+    """"Lavrov a réaffirmé que son pays ...": the subject of a verb above the clause of token i."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    seen_clause = False
+    for _ in range(8):
+        if t.head == t.i:
+            return None
+        if t.dep in {"ccomp", "xcomp", "advcl", "parataxis"} or t.dep.startswith("advcl"):
+            seen_clause = True
+        t = tokens[t.head]
+        if seen_clause and t.pos in {"VERB", "AUX"}:
+            for c in linked.children(t.i):
+                if c.dep in {"nsubj", "nsubj:pass"}:
+                    return c.i
+    return None
 
 
 def _last_referent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:

@@ -143,8 +143,9 @@ def _phrase(linked: LinkedDocument, i: int) -> list[Token]:
     out = [linked.parse.tokens[i]]
     stack = [i]
     while stack and len(out) < _MAX_PHRASE:
-        for c in linked.children(stack.pop()):
-            if c.dep in _CLAUSE:
+        k = stack.pop()
+        for c in linked.children(k):
+            if c.dep in _CLAUSE or (k == i and c.dep in {"case", "mark"}):
                 continue
             out.append(c)
             stack.append(c.i)
