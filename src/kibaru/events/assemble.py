@@ -24,7 +24,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # a trigger word inside a name ("l'Alliance des États du Sahel") is part of the name
     found = [h for h in find_triggers(parse, lexicon, linked.children) if h.head not in linked.token_entity]
     hits, embedded = _asserted(parse, found)
-    sources = sentence_sources(linked, cues)
+    sources = sentence_sources(linked, cues, {parse.tokens[h.head].sent for h in hits})
     dates = _dates(parse, lang)
     memory = Memory()
     heads = {h.head for h in found}

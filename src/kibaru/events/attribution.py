@@ -24,12 +24,18 @@ class SentenceSource:
     reporting_only: bool  # the sentence names a source and reports no event of its own
 
 
-def sentence_sources(linked: LinkedDocument, cues) -> list[Attribution | None]:
-    """The explicit source of each sentence, carried where the text carries it."""
+def sentence_sources(linked: LinkedDocument, cues, event_sentences: set[int] = frozenset()) -> list[Attribution | None]:
+    """The explicit source of each sentence, carried where the text carries it.
+
+    A sentence that only names a source ("L'information a été donnée par une source proche de la
+    présidence.") is the source of the sentence before it."""
     out: list[Attribution | None] = []
     last: Attribution | None = None
     for n, sent in enumerate(linked.parse.sentences):
-        found = _selon(linked, sent) or _reporting_clause(linked, sent, cues) or _lit_on(linked, sent)
+        reporting = _reporting_clause(linked, sent, cues)
+        if reporting is not None and n not in event_sentences and n and out[-1] is None:
+            out[-1] = reporting
+        found = _selon(linked, sent) or reporting or _lit_on(linked, sent)
         text = linked.parse.document.text[sent.start:sent.end]
         if found is None and last is not None and _SAME_SOURCE.search(text):
             found = Attribution(last.source, last.text, None)
@@ -64,6 +70,8 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
         if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and "speech" in cues.kinds(t.lemma.lower()):
             for c in linked.children(t.i):
                 if c.dep in {"nsubj", "obl:agent"}:
+                    if c.pos == "PRON" or c.lemma.lower() in {"dernier", "dernière", "latter"}:
+                        return None  # a pronoun names no source
                     ids, _ = resolve_argument(linked, c.i)
                     if ids and set(ids) & set(actor):
                         return None
@@ -84,9 +92,15 @@ def _selon(linked: LinkedDocument, sent: Sentence) -> Attribution | None:
             if noun is None:
                 continue
             ids, _ = resolve_argument(linked, noun)
-            end = _subtree_end(linked, noun, sent)
+            end = _first_apposition_end(text, start, _subtree_end(linked, noun, sent))
             return Attribution(ids[0] if ids else _inner_entity(linked, noun, sent), text[start:end].strip(" ,"), None)
     return None
+
+
+def _first_apposition_end(text: str, start: int, end: int) -> int:
+    """"selon X, un média proche de Moscou, la porte-parole ...": the source and one apposition."""
+    commas = [k for k in range(start, end) if text[k] == ","]
+    return commas[1] if len(commas) >= 2 else end
 
 
 def _reporting_clause(linked: LinkedDocument, sent: Sentence, cues) -> Attribution | None:

@@ -12,6 +12,7 @@ Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
 """
 from __future__ import annotations
 
+from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
 
@@ -89,7 +90,22 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         found = linked.implicit_state(iso, f"demonym {head.text!r}")
         if found:
             return (found,), f"demonym {head.text!r} -> {iso}"
+    group = collective(linked.lang, head.lemma.lower())
+    if group is not None:
+        return (linked.implicit_group(group, _group_state(linked, i, group)),), f"unnamed group {head.text!r}"
     return (), ""
+
+
+def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
+    """"citoyens maliens" -> MLI; otherwise the document's main state, unless the group is one
+    that is not coded to a state (unidentified gunmen)."""
+    for c in linked.children(i):
+        if c.dep in {"amod", "nmod", "compound"} and (iso := linked.kb.demonym(c.text, linked.lang)):
+            return iso
+    if group.country == "document":
+        states = linked.document_states()
+        return states[0] if states else None
+    return None
 
 
 def _apposed(linked: LinkedDocument, i: int) -> list[Token]:

@@ -115,6 +115,15 @@ class LinkedDocument:
             d.listed = False
         return entry.id
 
+    def implicit_group(self, group, country: str | None) -> str:
+        """An unnamed collective party ("les manifestants"), one entity per group and state."""
+        key = f"group:{group.lemma}:{country or '-'}"
+        if key not in self.drafts:
+            d = self._draft(key, lambda: Draft(key, group.name, group.type, country, group.sector,
+                                               why=f"unnamed group ({group.sector}); state {country or 'none'}"))
+            d.listed = False
+        return key
+
     def finish(self) -> None:
         """Last passes over the document: parenthesised second names, then missing countries."""
         self._join_parentheses()
