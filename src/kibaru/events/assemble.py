@@ -46,9 +46,9 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             flag_why += ("inside the clause of a historical event",)
         if flags.historical:
             historical_heads.add(hit.head)
-        event_type = entry.type
-        if flags.future and event_type in _FUTURE_AGREE and hit.pos == "VERB":
-            event_type = "AGREE"
+        event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if recoded:
+            flag_why += (recoded,)
         attribution = speaker_of(linked, hit.head, cues, roles.actor, heads) or sources[token.sent] or Attribution()
         quote = quote_for(linked, sent, token.start)
         if quote:
@@ -59,7 +59,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                *roles.why, *flag_why)
         confidence = round(entry.weight * (0.6 + 0.2 * bool(roles.actor) + 0.2 * bool(roles.recipient)), 2)
         drafts.append(Event(
-            id=f"v{n + 1}", event_type=event_type, mode=entry.mode or None,
+            id=f"v{n + 1}", event_type=event_type, mode=mode,
             context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
             date=_event_date(parse, hit.head, dates), location=_event_place(linked, hit.head),
             flags=flags, attribution=attribution,
@@ -115,6 +115,29 @@ def _complete(roles, inner, lemma: str):
     if (actor, recipient) == (roles.actor, roles.recipient):
         return roles
     return Roles(actor, recipient, (*roles.why, f"roles completed from embedded {lemma!r}: {inner.why}"))
+
+
+# PLOVER codes one type where a type plus an auxiliary mode would say the same: a promised
+# meeting or aid is AGREE, a refusal to agree is REJECT, a conditional or announced use of force
+# or sanction is THREATEN (its mode says what is threatened).
+_THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
+_COERCE_THREAT = {"arrest": "arrest", "deport": "expel", "restrict": "restrict", "curfew": "restrict",
+                  "martial-law": "restrict", "seize": "restrict"}
+
+
+def recode(event_type: str, mode: str | None, flags, pos: str):
+    """(type, mode, flags, why) after PLOVER's single-type rules for future/negated/conditional."""
+    from dataclasses import replace
+
+    if flags.negated and (event_type == "AGREE" or (flags.future and event_type in _FUTURE_AGREE)):
+        return "REJECT", None, replace(flags, negated=False), f"negated {event_type} -> REJECT"
+    if flags.future and event_type in _FUTURE_AGREE and pos == "VERB":
+        return "AGREE", None, flags, f"future {event_type} -> AGREE"
+    if (flags.future or flags.hypothetical) and event_type in _THREAT_MODES and not flags.negated:
+        threat = _COERCE_THREAT.get(mode or "", _THREAT_MODES[event_type]) if event_type == "COERCE" \
+            else ("expel" if mode == "expel" else _THREAT_MODES[event_type])
+        return "THREATEN", threat, flags, f"{'future' if flags.future else 'conditional'} {event_type} -> THREATEN"
+    return event_type, mode, flags, ""
 
 
 def _with(flags, **changes):

@@ -94,6 +94,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "NOUN":
         args += _participle_args(linked, head)
+        if tokens[head].dep == "compound":  # "a mediation effort between X and Y"
+            args += [a for a in arguments(linked, tokens[head].head) if a.role == "obl" and a.head not in inside]
     explicit = entry.roles != DEFAULT_ROLES.get(entry.pos)
     event_type = entry.type
 
@@ -248,7 +250,7 @@ def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
             return owner
         if t.dep in {"xcomp", "conj", "advcl", "ccomp"} or t.dep.startswith("advcl"):
             for a in arguments(linked, parent.i):
-                if a.role == "subj":
+                if a.role == "subj" or (a.role == "subjpass" and t.dep == "conj"):
                     return a.head
             t = parent
             continue
@@ -338,6 +340,11 @@ class Memory:
             state = linked.implicit_state(iso, "his or her country") if iso else None
             if state:
                 return (state,), f"'{token.text}' -> country of the speaker {linked.parse.tokens[speaker].text!r}"
+        if token.pos == "PRON" and token.dep.startswith("nsubj") and (speaker := _matrix_subject(linked, i)) is not None \
+                and linked.parse.tokens[speaker].pos != "PRON":
+            ids, rule = resolve_argument(linked, speaker)
+            if ids:
+                return ids, f"pronoun {token.text!r} -> the speaker {linked.parse.tokens[speaker].text!r}"
         before = [eid for off, eid in self.actors if off < token.start]
         if not before:
             before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]

@@ -81,8 +81,10 @@ def _requires_ok(entry, token: Token, children) -> bool:
     for req in entry.requires:
         wanted = set(req.values)
         if req.kind == "obj":
-            deps = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr"} if token.pos != "NOUN" else {"nmod", "prep"}
-            if not any(_arg_lemmas(c, children) & wanted for c in kids if c.dep in deps):
+            deps = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr", "oprd"} if token.pos != "NOUN" else {"nmod", "prep"}
+            objs = [c for c in kids if c.dep in deps]
+            objs += [g for c in objs for g in children(c.i) if g.dep == "conj"]  # "aid and intelligence"
+            if not any(_arg_lemmas(c, children) & wanted for c in objs):
                 return False
         elif req.kind == "prep":
             if not any(_case_of(c, children) in wanted for c in kids):

@@ -21,6 +21,11 @@ _CLAUSE = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "pa
 _APPOS = frozenset({"appos", "flat", "flat:name", "compound", "nmod", "npadvmod"})
 _MAX_PHRASE = 12
 _OF = frozenset({"de", "du", "des", "d'", "d’", "of"})
+_QUANTITIES = frozenset({
+    "millier", "centaine", "dizaine", "plusieurs", "nombre", "foule", "groupe", "partie", "majorité",
+    "thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million",
+    "number", "crowd", "group", "lot", "majority", "some", "many",
+})
 _NOT_PARTIES = frozenset({"equipment"})  # an aircraft type does not act; its owner does
 
 
@@ -51,6 +56,11 @@ def _conjuncts(linked: LinkedDocument, i: int) -> list[int]:
 def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     tokens = linked.parse.tokens
     head = tokens[i]
+    if head.pos == "NUM" or head.lemma.lower() in _QUANTITIES:
+        # "des milliers de manifestants", "tens of thousands of students": the counted noun
+        for c in _genitive_chain(linked, i):
+            if c.pos in {"NOUN", "PROPN"} and c.lemma.lower() not in _QUANTITIES:
+                return _resolve_one(linked, c.i)
     eid = linked.token_entity.get(i)
     if eid and linked.entity_type(eid) not in _NOT_PARTIES:
         return (eid,), f"name {head.text!r}"

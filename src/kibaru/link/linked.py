@@ -127,8 +127,7 @@ class LinkedDocument:
     def finish(self) -> None:
         """Last passes over the document: parenthesised second names, then missing countries."""
         self._join_parentheses()
-        states = self.document_states()
-        main = states[0] if states else None
+        main = self._main_state()
         for d in self.drafts.values():
             if d.country is None and d.type == "location":
                 d.country = self._geocode_country(d.name)
@@ -136,6 +135,17 @@ class LinkedDocument:
                                                          "armed_group"}:
                 d.country = main
                 d.why += f"; country {main}: the document's main state"
+
+    def _main_state(self) -> str | None:
+        """The state the document names most (first named wins a tie), for names with no state of their own."""
+        counts: dict[str, int] = {}
+        for d in self.drafts.values():
+            if d.type == "country" and d.country:
+                counts[d.country] = counts.get(d.country, 0) + len(d.spans)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            return None
+        return ranked[0][0]
 
     def _join_parentheses(self) -> None:
         """"Guangzhou (Canton)", "la capitale Beijing (Pékin)": the name in brackets is the same place."""
