@@ -39,7 +39,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             if roles.recipient and roles.actor:
                 break
             roles = _complete(roles, fill_roles(linked, inner.head, inner.pos, inner.entry, memory, inner.tokens),
-                              inner.entry.lemma)
+                              inner.entry.lemma, entry.type)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
         if not flags.historical and _under(parse, hit.head, historical_heads):
             flags = _with(flags, historical=True)
@@ -92,6 +92,10 @@ def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
         owner = None
         if hit.pos == "NOUN" and t.dep in {"obj", "dobj"} and t.head in by_head and t.head != t.i:
             owner = by_head[t.head]
+        parent = by_head.get(t.head)
+        if owner is None and parent is not None and parent is not hit and hit.entry.type == "REQUEST" \
+                and parent.entry.type == "PROTEST" and t.dep in {"advcl", "xcomp", "acl", "conj"}:
+            owner = parent  # "demonstrated ... calling for independence": the protest's demand
         for _ in range(3):
             if owner is not None or t.head == t.i or t.dep not in _COMPLEMENT_DEPS:
                 break
@@ -106,12 +110,14 @@ def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
     return kept, embedded
 
 
-def _complete(roles, inner, lemma: str):
-    """Missing roles from the embedded content: "offered to hand over to Britain" -> Britain."""
+def _complete(roles, inner, lemma: str, outer_type: str):
+    """Missing roles from the embedded content: "offered to hand over to Britain" -> Britain;
+    "demanded the withdrawal of Serbian forces" -> Serbia is the one asked."""
     from kibaru.events.roles import Roles
 
     actor = roles.actor or inner.actor
-    recipient = roles.recipient or tuple(r for r in inner.recipient if r not in actor)
+    asked = inner.actor if outer_type in {"REQUEST", "ACCUSE"} else ()
+    recipient = roles.recipient or tuple(r for r in (*asked, *inner.recipient) if r not in actor)
     if (actor, recipient) == (roles.actor, roles.recipient):
         return roles
     return Roles(actor, recipient, (*roles.why, f"roles completed from embedded {lemma!r}: {inner.why}"))

@@ -23,6 +23,8 @@ RECIPIENT_PREPS = frozenset({
 AGENT_PREPS = frozenset({"par", "by"})
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
+CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 PRONOUNS = frozenset({
@@ -92,6 +94,13 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
     inside = set(span) | {head}
     # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
+    if pos == "VERB":
+        # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
+        # phrase often hangs from the object
+        for a in list(args):
+            if a.role == "obj":
+                args += [b for b in arguments(linked, a.head)
+                         if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
         args += _participle_args(linked, head)
         if tokens[head].dep == "compound":  # "a mediation effort between X and Y"
@@ -177,6 +186,34 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
+    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES:
+        # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed
+        for c in linked.children(head):
+            if c.dep in {"ccomp", "xcomp"}:
+                for a in arguments(linked, c.i):
+                    if a.role in {"subj", "subjpass"}:
+                        put(recipient, a.head, "recipient<-subject of the content clause")
+                        break
+    if not recipient and event_type == "CONSULT":
+        # "arrived in Amman", "s'est rendu à Niamey": the visited place's state hosts
+        for a in args:
+            if a.role == "obl" and a.case in LOCATIVE_PREPS | {"to"}:
+                ids, _ = resolve_argument(linked, a.head)
+                for eid in ids:
+                    if linked.entity_type(eid) in {"location", "facility", "country"} and linked.country_of(eid):
+                        state = linked.implicit_state(linked.country_of(eid), "the visited place's state")
+                        if state and state not in actor:
+                            recipient.append(state)
+                            why.append(f"recipient<-state of the visited place {tokens[a.head].text!r}")
+    if not recipient and pos == "VERB" and event_type in SETTING_TYPES:
+        # "lifted a curfew in Montenegro": a state named as the setting is the target
+        for a in args:
+            if a.role == "obl" and a.case in {"in", "en", "au", "dans"}:
+                ids, _ = resolve_argument(linked, a.head)
+                states = [e for e in ids if linked.entity_type(e) == "country" and e not in actor]
+                if states:
+                    recipient.extend(states)
+                    why.append(f"recipient<-state named as the setting {tokens[a.head].text!r}")
     # "entre la Russie et le Mali": the first is the actor, the rest recipients
     if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
         actor, recipient = actor[:1], actor[1:]

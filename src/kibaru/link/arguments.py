@@ -112,6 +112,11 @@ def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
     for c in linked.children(i):
         if c.dep in {"amod", "nmod", "compound"} and (iso := linked.kb.demonym(c.text, linked.lang)):
             return iso
+    for c in linked.children(i):  # "demonstrators in Baghdad", "les habitants de Gao"
+        place = c.i if c.dep != "prep" else next((g.i for g in linked.children(c.i) if g.dep == "pobj"), None)
+        eid = linked.token_entity.get(place) if place is not None else None
+        if eid and linked.entity_type(eid) in {"location", "country", "facility"} and linked.country_of(eid):
+            return linked.country_of(eid)
     if group.country == "document":
         states = linked.document_states()
         return states[0] if states else None
@@ -144,10 +149,12 @@ def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
         nxt = []
         for k in frontier:
             for c in linked.children(k):
-                if c.dep in {"appos", "flat", "flat:name", "compound"} or (
+                if c.dep in {"appos", "flat", "flat:name", "compound", "poss", "nmod:poss"} or (
                         c.dep in {"nmod", "pobj", "prep"} and _case(linked, c) in _OF):
                     if c.dep == "prep":
-                        nxt.extend(g.i for g in linked.children(c.i) if g.dep == "pobj")
+                        objs = [g for g in linked.children(c.i) if g.dep == "pobj"]
+                        out.extend(objs)
+                        nxt.extend(g.i for g in objs)
                         continue
                     out.append(c)
                     nxt.append(c.i)
