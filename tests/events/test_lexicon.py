@@ -100,7 +100,9 @@ def test_cues(lang):
     cues = load_cues(lang)
     assert {c.kind for c in cues.cues} == CUE_KINDS
     kinds = Counter(c.kind for c in cues.cues)
-    assert all(n >= 5 for n in kinds.values()), kinds
+    # obligation is a closed class of a few modals ("must", "devoir"); the others are open
+    assert all(n >= 5 for k, n in kinds.items() if k != "obligation"), kinds
+    assert kinds["obligation"] >= 2, kinds
     assert load_cues(lang) is cues
 
 

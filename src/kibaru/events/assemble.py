@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from kibaru.events.attribution import quote_for, sentence_sources, speaker_of
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
+from kibaru.events.obligations import Obligation, find_obligations
 from kibaru.events.roles import Memory, fill_roles
 from kibaru.events.triggers import find_triggers
 from kibaru.link.linked import LinkedDocument
@@ -24,6 +26,9 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # a trigger word inside a name ("l'Alliance des États du Sahel") is part of the name
     found = [h for h in find_triggers(parse, lexicon, linked.children) if h.head not in linked.token_entity]
     hits, embedded = _asserted(parse, found)
+    obligations = {o.modal: o for o in find_obligations(linked, cues)}
+    if obligations:
+        hits = _with_obligations(parse, hits, embedded, obligations)
     sources = sentence_sources(linked, cues, {parse.tokens[h.head].sent for h in hits})
     dates = _dates(parse, lang)
     memory = Memory()
@@ -34,7 +39,10 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         entry = hit.entry
         token = parse.tokens[hit.head]
         sent = parse.sentences[token.sent]
-        roles = fill_roles(linked, hit.head, hit.pos, entry, memory, hit.tokens)
+        if hit.head in obligations:
+            roles = _obligation_roles(linked, obligations[hit.head], memory)
+        else:
+            roles = fill_roles(linked, hit.head, hit.pos, entry, memory, hit.tokens)
         for inner in embedded.get(hit.head, ()):
             if roles.recipient and roles.actor:
                 break
@@ -108,6 +116,56 @@ def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
         else:
             embedded.setdefault(owner.head, []).append(hit)
     return kept, embedded
+
+
+@functools.lru_cache(maxsize=1)
+def _obligation_trigger():
+    """The lexicon-shaped entry for a demand told as an obligation (see obligations.py)."""
+    from kibaru.events.lexicon import DEFAULT_ROLES, Trigger
+
+    return Trigger(lemma="must", lemmas=("must",), pos="VERB", type="REQUEST", mode=None,
+                   context=(), requires=(), flag=None, roles=DEFAULT_ROLES["VERB"], weight=0.75,
+                   note="reported obligation", source="events/obligations.py")
+
+
+def _with_obligations(parse: Parse, hits: list, embedded: dict, obligations: dict[int, Obligation]) -> list:
+    """Add a REQUEST trigger per reported obligation; the obliged action becomes its content."""
+    from kibaru.events.triggers import TriggerHit
+
+    clauses = {o.clause: o.modal for o in obligations.values()}
+    kept = []
+    for hit in hits:
+        t, owner = parse.tokens[hit.head], None
+        for _ in range(4):
+            if t.i in clauses:
+                owner = clauses[t.i]
+                break
+            if t.head == t.i:
+                break
+            t = parse.tokens[t.head]
+        if owner is None:
+            kept.append(hit)
+        else:
+            embedded.setdefault(owner, []).append(hit)
+    kept += [TriggerHit(o.modal, (o.modal,), _obligation_trigger(), "VERB") for o in obligations.values()]
+    return sorted(kept, key=lambda h: h.head)
+
+
+def _obligation_roles(linked: LinkedDocument, ob: Obligation, memory):
+    from kibaru.events.roles import Roles
+    from kibaru.link.arguments import resolve_argument
+
+    tokens = linked.parse.tokens
+    actor, why = resolve_argument(linked, ob.speaker)
+    if not actor and ob.speaker is not None:
+        actor, why = memory.antecedent(linked, ob.speaker)
+    target = ob.obliged
+    if target is None or tokens[target].pos == "PRON":
+        target = ob.addressee if ob.addressee is not None else target
+    recipient, rwhy = resolve_argument(linked, target) if target is not None else ((), "")
+    recipient = tuple(r for r in recipient if r not in actor)
+    return Roles(actor, recipient, (f"actor<-speaker: {why}", f"recipient<-the one who must act: {rwhy}",
+                                    "REQUEST: an obligation reported by its speaker"))
 
 
 def _complete(roles, inner, lemma: str, outer_type: str):

