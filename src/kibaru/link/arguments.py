@@ -78,31 +78,34 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
             country, why = states[0], f"{why}; the document's main state"
         entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
         if entry is not None:
-            return (linked.implicit_entry(entry, why),), f"phrase {text!r}: {why}"
+            return (linked.implicit_entry(entry, why, _span(phrase)),), f"phrase {text!r}: {why}"
     for t in _genitive_chain(linked, i):
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES:
             return (eid,), f"name {t.text!r} inside {text!r}"
         if t.pos == "NOUN":
-            inner = _phrase_text(linked, _phrase(linked, t.i))
+            inner_phrase = _phrase(linked, t.i)
+            inner = _phrase_text(linked, inner_phrase)
             match = linked.kb.template_match(inner, linked.lang, linked.date)
             if match is not None:
                 country = match.country or next(iter(linked.document_states()), None)
                 entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
                 if entry is not None:
-                    return (linked.implicit_entry(entry, match.why),), f"phrase {inner!r} inside {text!r}: {match.why}"
+                    return (linked.implicit_entry(entry, match.why, _span(inner_phrase)),), \
+                        f"phrase {inner!r} inside {text!r}: {match.why}"
     for c in linked.children(i):
         if c.dep in {"amod", "nmod"} and (iso := linked.kb.demonym(c.text, linked.lang)):
-            found = linked.implicit_state(iso, f"demonym {c.text!r}")
+            found = linked.implicit_state(iso, f"demonym {c.text!r}", (c.start, c.end))
             if found:
                 return (found,), f"demonym {c.text!r} -> {iso}"
     if head.pos in {"NOUN", "PROPN", "ADJ"} and (iso := linked.kb.demonym(head.text, linked.lang)):
-        found = linked.implicit_state(iso, f"demonym {head.text!r}")
+        found = linked.implicit_state(iso, f"demonym {head.text!r}", (head.start, head.end))
         if found:
             return (found,), f"demonym {head.text!r} -> {iso}"
     group = collective(linked.lang, head.lemma.lower())
     if group is not None:
-        return (linked.implicit_group(group, _group_state(linked, i, group)),), f"unnamed group {head.text!r}"
+        return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
+            f"unnamed group {head.text!r}"
     return (), ""
 
 
@@ -183,6 +186,10 @@ def _phrase(linked: LinkedDocument, i: int) -> list[Token]:
             out.append(c)
             stack.append(c.i)
     return sorted(out, key=lambda t: t.i)
+
+
+def _span(phrase: list[Token]) -> tuple[int, int]:
+    return phrase[0].start, phrase[-1].end
 
 
 def _phrase_text(linked: LinkedDocument, phrase: list[Token]) -> str:

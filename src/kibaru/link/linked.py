@@ -97,31 +97,36 @@ class LinkedDocument:
                 return True
         return False
 
-    def implicit_state(self, iso3: str, why: str) -> str | None:
+    def implicit_state(self, iso3: str, why: str, span: tuple[int, int] | None = None) -> str | None:
         entry = self.kb.get(f"country:{iso3}")
         if entry is None:
             return None
-        if entry.id in self.drafts:
-            return entry.id
-        d = self._draft(entry.id, lambda: Draft(entry.id, entry.name, entry.type, entry.country,
-                                                entry.sector, entry.id, entry.wikidata, why=why))
-        d.listed = False
-        return d.key
+        return self.implicit_entry(entry, why, span)
 
-    def implicit_entry(self, entry, why: str) -> str:
+    def implicit_entry(self, entry, why: str, span: tuple[int, int] | None = None) -> str:
+        """An entity the text names by a role, a body or a demonym; ``span`` is that phrase."""
         if entry.id not in self.drafts:
             d = self._draft(entry.id, lambda: Draft(entry.id, entry.name, entry.type, entry.country,
                                                     entry.sector, entry.id, entry.wikidata, why=why))
             d.listed = False
+        self._phrase_mention(self.drafts[entry.id], span)
         return entry.id
 
-    def implicit_group(self, group, country: str | None) -> str:
+    def _phrase_mention(self, d: Draft, span: tuple[int, int] | None) -> None:
+        """Keep the words that named an implicit entity as its evidence, without listing it."""
+        if span is None or any(m.start == span[0] and m.end == span[1] for m in d.spans):
+            return
+        text = self.parse.document.text
+        d.spans.append(Span(span[0], span[1], text[span[0]:span[1]]))
+
+    def implicit_group(self, group, country: str | None, span: tuple[int, int] | None = None) -> str:
         """An unnamed collective party ("les manifestants"), one entity per group and state."""
         key = f"group:{group.lemma}:{country or '-'}"
         if key not in self.drafts:
             d = self._draft(key, lambda: Draft(key, group.name, group.type, country, group.sector,
                                                why=f"unnamed group ({group.sector}); state {country or 'none'}"))
             d.listed = False
+        self._phrase_mention(self.drafts[key], span)
         return key
 
     def finish(self) -> None:

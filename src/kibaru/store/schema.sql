@@ -1,7 +1,9 @@
--- kibaru corpus store, schema version 1 (DuckDB). Read by kibaru.store.db; documented in
+-- kibaru corpus store, schema version 2 (DuckDB). Read by kibaru.store.db; documented in
 -- kibaru.store.__init__. Every statement is idempotent so opening an existing store is safe.
 -- Arrays (VARCHAR[]) keep per-report lists as the record has them; event_actors is the same data
 -- one row per (event, actor), kept sorted by actor and date so actor/date-range queries skip blocks.
+-- Integer surrogate keys (documents.seq, events.event_no) join the tables; the string keys stay
+-- as the content-derived identities that make ingest idempotent.
 
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
@@ -38,9 +40,12 @@ CREATE TABLE IF NOT EXISTS actors (
 
 -- One row per report (an event of one document). event_key = doc_key || ':' || event id.
 -- date_start/date_end: the days the date value covers (NULL when unknown).
+-- event_no: surrogate key, numbered per load in day order (event date, else publication date) and
+-- stored in that order, so fetching the reports of a date range reads only the blocks of that range.
+-- doc_seq: documents.seq of the report's document.
 CREATE TABLE IF NOT EXISTS events (
-    event_key VARCHAR, doc_key VARCHAR, event_id VARCHAR, position BIGINT,
-    event_type VARCHAR, quad BIGINT, mode VARCHAR, context VARCHAR[],
+    event_no BIGINT, doc_seq BIGINT, event_key VARCHAR, doc_key VARCHAR, event_id VARCHAR,
+    position BIGINT, event_type VARCHAR, quad BIGINT, mode VARCHAR, context VARCHAR[],
     actor_entities VARCHAR[], recipient_entities VARCHAR[], actor_ids VARCHAR[],
     recipient_ids VARCHAR[], actor_countries VARCHAR[], recipient_countries VARCHAR[],
     date_value VARCHAR, date_precision VARCHAR, date_text VARCHAR, date_start DATE, date_end DATE,
@@ -54,10 +59,17 @@ CREATE TABLE IF NOT EXISTS events (
 );
 
 -- day_start/day_end: the event's days, or its publication day when the event date is unknown.
+-- The event's type, place country and surrogate keys are copied here so that an actor query
+-- filters this one table (sorted by actor and day: zone maps skip the rest) and joins back only the
+-- page of reports it returns.
 CREATE TABLE IF NOT EXISTS event_actors (
     actor_id VARCHAR, day_start DATE, day_end DATE, role VARCHAR, event_key VARCHAR,
-    event_type VARCHAR
+    event_type VARCHAR, place_country VARCHAR, event_no BIGINT, doc_seq BIGINT
 );
+
+-- Every spelling of every actor (the actor's name and each document's name for it), folded with
+-- lower(strip_accents(...)), so that resolving --actor is a lookup in a small table.
+CREATE TABLE IF NOT EXISTS actor_names (name_key VARCHAR, actor_id VARCHAR);
 
 -- Merged happenings. Conflicting details stay side by side in the list columns.
 CREATE TABLE IF NOT EXISTS corpus_events (
@@ -70,7 +82,8 @@ CREATE TABLE IF NOT EXISTS corpus_events (
 
 -- Which reports support which corpus event, and the rule that merged each one.
 CREATE TABLE IF NOT EXISTS event_reports (
-    corpus_event_id VARCHAR, event_key VARCHAR, doc_key VARCHAR, is_reprint BOOLEAN, reason VARCHAR
+    corpus_event_id VARCHAR, event_key VARCHAR, doc_key VARCHAR, is_reprint BOOLEAN, reason VARCHAR,
+    event_no BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS failures (
