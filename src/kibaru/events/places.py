@@ -6,6 +6,8 @@ In order, the first that gives a place:
    the gazetteer knows after a locative word: "in the Somali city of Beledweyne"), else a state
    named as the setting ("au Togo", "in Somalia", "dans les villes de la Chine": precision
    ``country``). A specific place beats a state; among equals the one nearest the trigger wins;
+   A trigger in a relative clause on a state ("la Côte d'Ivoire qui, après des affrontements, ...")
+   is placed in that state;
 2. the previous sentence of the same paragraph ("... à Bamako. Ils revendiquent ...");
 3. the document's setting: the dateline ("BAMAKO, 24 sept (AFP) -"), else the first place named in
    the lead, made precise by a later place inside it ("talks in Canada" ... "in Charlevoix, Quebec").
@@ -48,6 +50,8 @@ def event_place(linked, head: int) -> Place | None:
         found = _place_in(linked, lo, hi, token.start)
         if found is not None:
             break
+    if found is None:
+        found = _antecedent_state(linked, head)
     if found is None and token.sent > 0:
         prev = parse.sentences[token.sent - 1]
         if "\n" not in parse.document.text[prev.end:sent.start]:
@@ -59,6 +63,25 @@ def event_place(linked, head: int) -> Place | None:
             and setting.country == found.country):
         return setting
     return found
+
+
+def _antecedent_state(linked, head: int) -> Place | None:
+    """"la Côte d'Ivoire qui, après des affrontements, est divisée", "Mali, where fighting ...":
+    a trigger in a relative clause on a state happened in that state."""
+    tokens = linked.parse.tokens
+    t = tokens[head]
+    for _ in range(6):
+        if t.dep in ("acl:relcl", "relcl"):
+            eid = linked.token_entity.get(t.head)
+            d = linked.drafts.get(eid) if eid else None
+            if d is not None and d.type == "country" and d.country:
+                span = next((s for s in d.spans if s.start <= tokens[t.head].start < s.end), None)
+                return country_place(linked, d.country, span)
+            return None
+        if t.head == t.i:
+            return None
+        t = tokens[t.head]
+    return None
 
 
 def document_setting(linked) -> Place | None:
@@ -122,6 +145,11 @@ def _places_in(linked, lo: int, hi: int) -> list[Place]:
             place = mention_place(linked, eid, span)
         elif d.type == "country" and d.country and _is_locative(linked, span):
             place = country_place(linked, d.country, span)
+        elif d.type not in ("country", "person") and _curated_name(linked, d.name):
+            # NER often calls a forest or a camp an organisation: "the Boni Forest"
+            place = _geocode(linked, d.name, span)
+            if place is not None:
+                place = replace(place, text=span.text, start=span.start, end=span.end)
         if place is not None:
             out.append(place)
     out += _missed_names(linked, lo, hi, tokens)
@@ -129,14 +157,30 @@ def _places_in(linked, lo: int, hi: int) -> list[Place]:
     return out
 
 
+def _curated_name(linked, name: str) -> bool:
+    """Whether ``name`` is a place the curated lists know, in one of the document's states."""
+    if linked.gazetteer is None:
+        return False
+    states = set(linked.document_states())
+    return any(c.source not in ("geonames", "iso3166-2") and c.kind != "country"
+               and (c.country in states or c.country is None)
+               for c in linked.gazetteer.candidates(name))
+
+
 def _is_locative(linked, span: Span) -> bool:
-    """"au Togo", "in Somalia", "into Somalia", "dans les villes de la côte de la Chine"."""
+    """"au Togo", "in Somalia", "into Somalia", "dans les villes de la côte de la Chine"; not
+    "l'ambassade du Japon" (the embassy stands in the host state) nor "in China's arsenal"."""
     parse = linked.parse
     inside = {t.i for t in linked.tokens_in(span.start, span.end)}
     if not inside:
         return False
     text = parse.document.text
-    before = text[max(0, span.start - 12):span.start].lower().split()
+    if re.match(r"['’]s?\b", text[span.end:span.end + 3]):
+        return False
+    before = text[max(0, span.start - 40):span.start]
+    if _EMBASSY.search(before.split(",")[-1][-25:]):
+        return False
+    before = before.lower().split()
     if before and before[-1] in ("au", "aux", "en", "in", "into", "inside", "throughout", "across", "within"):
         return True
     t = next((parse.tokens[i] for i in sorted(inside) if parse.tokens[i].head not in inside

@@ -29,7 +29,8 @@ from kibaru.model import Place
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.tsv"
 _NEAR_KM = {"city": 150.0, "site": 150.0, "region": 800.0, "admin1": 400.0}
-_ARTICLE = re.compile(r"^(?i:le|la|les|l['’]|the)\s*(?=\w)")
+# An article before a name ("la Kapisa", "l'Anbar"); not the start of one ("Lamu", "Thebes").
+_ARTICLE = re.compile(r"^(?i:(?:le|la|les|the)\s+|l['’]\s*)(?=\w)")
 _REGION_BEFORE = re.compile(
     r"^(?i:la\s+|le\s+)?(?i:région|province|préfecture|wilaya|gouvernorat|oblast|département"
     r"|region|province|governorate|state)\s+(?i:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+)(.+)$")

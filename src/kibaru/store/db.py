@@ -25,8 +25,22 @@ from kibaru.store.merge import CorpusEvent, MergeSettings, Report, merge_reports
 from kibaru.store.query import EventQuery, find_events, timeline, top_actors
 from kibaru.store.rows import QUADS, RecordRows, record_rows, to_arrow
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _LOAD_ORDER = ("documents", "doc_entities", "mentions", "actors", "events", "event_actors")
+
+# New events: numbered after the stored ones in day order (event date, else publication date) and
+# stored in that order, so a date range lies in a few contiguous blocks of ``events``.
+_EVENTS_SELECT = """
+    SELECT t.*, d.seq AS doc_seq,
+           {base} + row_number() OVER (ORDER BY coalesce(t.date_start, d.published_date) NULLS LAST,
+                                       t.event_key) AS event_no
+    FROM {t} t LEFT JOIN documents d USING (doc_key) ORDER BY event_no"""
+# New links, with the columns an actor query filters on or joins back with; sorted by actor and day.
+_LINKS_SELECT = """
+    SELECT t.*, e.event_no, e.doc_seq, e.place_country
+    FROM {t} t JOIN (SELECT event_no, event_key, doc_seq, place_country FROM events
+                     WHERE event_no > {base}) e USING (event_key)
+    ORDER BY t.actor_id, t.day_start, e.event_no"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,9 +222,12 @@ class Store:
     def bulk_load(self, tables: Mapping[str, pa.Table]) -> None:
         """Insert Arrow tables shaped like ``rows.ARROW_SCHEMAS`` (the caller holds the transaction).
 
-        Actors already stored are kept as first seen; event_actors are inserted sorted by actor and
-        day so that DuckDB's per-block min/max lets actor and date-range queries skip most blocks.
+        Actors already stored are kept as first seen. Events get their surrogate ``event_no`` here,
+        numbered in day order and stored in that order; event_actors (which must come with their
+        events) get the event's number, document, type and place, and are inserted sorted by actor
+        and day, so that DuckDB's per-block min/max lets actor and date-range queries skip most blocks.
         """
+        base = self._max("events", "event_no")  # new events are numbered after this one
         for name in _LOAD_ORDER:
             table = tables.get(name)
             if table is None or table.num_rows == 0:
@@ -218,10 +235,28 @@ class Store:
             if name == "actors":
                 self._insert(name, table, "SELECT DISTINCT ON (actor_id) * FROM {t} WHERE actor_id "
                                           "NOT IN (SELECT actor_id FROM actors)")
+                self._add_names(table)
+            elif name == "doc_entities":
+                self._insert(name, table)
+                self._add_names(table)
+            elif name == "events":
+                self._insert(name, table, _EVENTS_SELECT.replace("{base}", str(base)))
             elif name == "event_actors":
-                self._insert(name, table, "SELECT * FROM {t} ORDER BY actor_id, day_start")
+                self._insert(name, table, _LINKS_SELECT.replace("{base}", str(base)))
             else:
                 self._insert(name, table)
+
+    def _max(self, table: str, column: str) -> int:
+        return int(self.con.execute(f'SELECT coalesce(max("{column}"), 0) FROM "{table}"')
+                   .fetchone()[0])  # type: ignore[index]
+
+    def _add_names(self, table: pa.Table) -> None:
+        """Remember every spelling of each actor (folded) for ``--actor`` lookups."""
+        names = table.select(["actor_id", "name"])
+        self._insert("actor_names", names,
+                     "SELECT DISTINCT lower(strip_accents(name)) AS name_key, actor_id FROM {t} "
+                     "WHERE name IS NOT NULL AND (lower(strip_accents(name)), actor_id) NOT IN "
+                     "(SELECT (name_key, actor_id) FROM actor_names)")
 
     def _insert(self, name: str, table: pa.Table, select: str = "SELECT * FROM {t}") -> None:
         if table.num_rows == 0:
@@ -269,10 +304,12 @@ class Store:
             self._insert("corpus_events", _corpus_table(merged))
             self._insert("event_reports", pa.Table.from_pylist(
                 [{"corpus_event_id": c.id, "event_key": r.event_key, "doc_key": r.doc_key,
-                  "is_reprint": r.is_reprint, "reason": r.reason} for c in merged for r in c.reports],
+                  "is_reprint": r.is_reprint, "reason": r.reason, "event_no": r.event_no}
+                 for c in merged for r in c.reports],
                 schema=pa.schema([("corpus_event_id", pa.string()), ("event_key", pa.string()),
                                   ("doc_key", pa.string()), ("is_reprint", pa.bool_()),
-                                  ("reason", pa.string())])))
+                                  ("reason", pa.string()), ("event_no", pa.int64())])),
+                "SELECT * FROM {t} ORDER BY event_no")
         return len(merged)
 
     def reports(self, types: list[str]) -> list[Report]:
@@ -281,7 +318,7 @@ class Store:
             "d.published_date, e.event_type, e.mode, e.actor_ids, e.actor_countries, "
             "e.recipient_ids, e.recipient_countries, e.date_value, e.date_precision, e.date_start, "
             "e.date_end, e.place_name, e.place_country, e.lat, e.lon, e.place_precision, "
-            "e.negated, e.hypothetical, e.future, e.fatalities "
+            "e.negated, e.hypothetical, e.future, e.fatalities, e.event_no "
             "FROM events e JOIN documents d USING (doc_key) "
             "WHERE e.event_type IN (SELECT unnest(?::VARCHAR[]))", [types]).fetchall()
         return [Report(
@@ -290,7 +327,7 @@ class Store:
             recipients=frozenset(r[9]), recipient_countries=frozenset(r[10]), date_value=r[11],
             precision=r[12], date_start=r[13], date_end=r[14], place=r[15], place_country=r[16],
             lat=r[17], lon=r[18], place_precision=r[19], flags=(r[20], r[21], r[22]),
-            fatalities=r[23]) for r in rows]
+            fatalities=r[23], event_no=r[24]) for r in rows]
 
     def _transaction(self) -> "_Transaction":
         return _Transaction(self.con)

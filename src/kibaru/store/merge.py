@@ -82,6 +82,7 @@ class Report:
     place_precision: str | None = None
     flags: tuple[bool, bool, bool] = (False, False, False)  # negated, hypothetical, future
     fatalities: int | None = None
+    event_no: int | None = None  # the store's surrogate key, carried through to event_reports
 
     @property
     def is_reprint(self) -> bool:
@@ -106,6 +107,7 @@ class ReportLink:
     doc_key: str
     is_reprint: bool
     reason: str
+    event_no: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,5 +317,6 @@ def summarise(group: str, cluster: list[tuple[Report, str]]) -> CorpusEvent:
         n_articles=len({r.root_doc for r in reports}),
         n_outlets=len(outlets),
         n_reprints=sum(r.is_reprint for r in reports),
-        reports=tuple(ReportLink(r.event_key, r.doc_key, r.is_reprint, why) for r, why in cluster),
+        reports=tuple(ReportLink(r.event_key, r.doc_key, r.is_reprint, why, r.event_no)
+                      for r, why in cluster),
     )

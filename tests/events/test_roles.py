@@ -1,0 +1,140 @@
+"""Role rules, French and English: who is the actor, who the recipient, read off the parse.
+
+Each case is one sentence and the roles a careful coder gives it; roles are compared by the state
+(ISO-3 or PLOVER code) of the linked entities, or by name where the party is a person.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kibaru.pipeline import extract
+
+PUBLISHED = "2024-09-24"
+
+# (language, sentence, event type, actor states, recipient states)
+ROLE_CASES = [
+    # subject -> actor, object -> recipient
+    ("fr", "Le Niger a condamné la Côte d'Ivoire.", "ACCUSE", ["NER"], ["CIV"]),
+    ("en", "Nigeria condemned Ghana.", "ACCUSE", ["NGA"], ["GHA"]),
+    # oblique with a recipient preposition: à / avec / contre, to / with / against
+    ("fr", "Le Sénégal a apporté une aide humanitaire au Burkina Faso.", "AID", ["SEN"], ["BFA"]),
+    ("en", "Russia delivered weapons to Mali.", "AID", ["RUS"], ["MLI"]),
+    ("fr", "Le Mali a coopéré avec le Niger.", "COOPERATE", ["MLI"], ["NER"]),
+    ("en", "Mali cooperated with Niger.", "COOPERATE", ["MLI"], ["NER"]),
+    ("fr", "Le Mali a rompu ses relations diplomatiques avec la France.", "SANCTION", ["MLI"], ["FRA"]),
+    ("en", "Mali cut diplomatic ties with France.", "SANCTION", ["MLI"], ["FRA"]),
+    ("fr", "La Russie a lancé une offensive contre l'Ukraine.", "ASSAULT", ["RUS"], ["UKR"]),
+    ("en", "Russia launched an offensive against Ukraine.", "ASSAULT", ["RUS"], ["UKR"]),
+    # passive: the subject is acted on, the "par" / "by" agent acts
+    ("fr", "La Guinée a été attaquée par le Liberia.", "ASSAULT", ["LBR"], ["GIN"]),
+    ("en", "Guinea was attacked by Liberia.", "ASSAULT", ["LBR"], ["GIN"]),
+    ("fr", "Le Tchad a été condamné par l'Union européenne.", "ACCUSE", ["EUR"], ["TCD"]),
+    ("en", "Chad was sanctioned by the European Union.", "SANCTION", ["EUR"], ["TCD"]),
+    # a subject-less verb takes its governing verb's subject (xcomp, gerund)
+    ("fr", "Le Ghana a décidé de soutenir le Togo.", "SUPPORT", ["GHA"], ["TGO"]),
+    ("en", "Ghana decided to support Togo.", "SUPPORT", ["GHA"], ["TGO"]),
+    ("fr", "Le Mali a quitté la réunion en accusant l'Algérie d'ingérence.", "ACCUSE", ["MLI"], ["DZA"]),
+    ("en", "Mali walked out of the meeting, accusing Algeria of interference.", "ACCUSE", ["MLI"], ["DZA"]),
+    # nominal triggers and their complements
+    ("fr", "L'attaque de l'Éthiopie contre l'Érythrée a fait des morts.", "ASSAULT", ["ETH"], ["ERI"]),
+    ("en", "The attack by Ethiopia on Eritrea killed dozens.", "ASSAULT", ["ETH"], ["ERI"]),
+    ("fr", "La rencontre du Kenya avec l'Ouganda s'est tenue à Nairobi.", "CONSULT", ["KEN"], ["UGA"]),
+    ("en", "Kenya's meeting with Uganda took place in Nairobi.", "CONSULT", ["KEN"], ["UGA"]),
+    ("fr", "Le soutien de la Chine au Pakistan est constant.", "SUPPORT", ["CHN"], ["PAK"]),
+    ("en", "China's support for Pakistan is constant.", "SUPPORT", ["CHN"], ["PAK"]),
+    # a noun trigger that is a verb's object takes the verb's subject
+    ("fr", "L'Égypte a réaffirmé son soutien au Soudan.", "SUPPORT", ["EGY"], ["SDN"]),
+    ("en", "Egypt reaffirmed its support for Sudan.", "SUPPORT", ["EGY"], ["SDN"]),
+    # co-ordinated actors are one list
+    ("fr", "La Russie et le Mali ont condamné l'Ukraine.", "ACCUSE", ["MLI", "RUS"], ["UKR"]),
+    ("en", "France and Germany condemned Russia.", "ACCUSE", ["DEU", "FRA"], ["RUS"]),
+    # demonyms give the state
+    ("fr", "Un avion militaire russe a bombardé une ville ukrainienne.", "ASSAULT", ["RUS"], ["UKR"]),
+    ("en", "Russian soldiers attacked a village.", "ASSAULT", ["RUS"], []),
+    ("en", "Israeli troops attacked a village.", "ASSAULT", ["ISR"], []),
+]
+
+
+def _record(pipeline, text: str, lang: str, published: str = PUBLISHED):
+    return extract(text, language=lang, published=published, pipeline=pipeline)
+
+
+def _only(record, etype: str):
+    found = [e for e in record.events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, e.why) for e in record.events]
+    return found[0]
+
+
+def _entity(record, eid: str):
+    return next(e for e in record.entities if e.id == eid)
+
+
+def _states(record, ids) -> list:
+    return sorted(_entity(record, i).country for i in ids)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "etype", "actors", "recipients"), ROLE_CASES,
+                         ids=[c[1][:50] for c in ROLE_CASES])
+def test_role_rules(pipeline, lang, text, etype, actors, recipients):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, etype)
+    assert _states(record, ev.actor) == actors, ev.why
+    assert _states(record, ev.recipient) == recipients, ev.why
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Abdoulaye Diop a rencontré Sergueï Lavrov. Ce dernier a condamné l'Ukraine."),
+])
+def test_ce_dernier_is_the_last_named_person(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ACCUSE")
+    assert [_entity(record, i).name for i in ev.actor] == ["Sergueï Lavrov"], ev.why
+    assert _states(record, ev.recipient) == ["UKR"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Abdoulaye Diop a rencontré la presse. Son pays accuse la France d'ingérence."),
+    ("en", "Abdoulaye Diop spoke to reporters. His country accused France of interference."),
+    ("en", "The Malian president met Emmanuel Macron. His country accused France of interference."),
+])
+def test_his_country_is_the_previous_persons_state(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ACCUSE")
+    assert [_entity(record, i).kb_id for i in ev.actor] == ["country:MLI"], ev.why
+    assert _states(record, ev.recipient) == ["FRA"]
+
+
+@pytest.mark.models
+def test_a_role_noun_with_a_demonym_is_the_office_holder(pipeline):
+    record = _record(pipeline, "The Malian president met Emmanuel Macron.", "en")
+    ev = _only(record, "CONSULT")
+    assert [_entity(record, i).name for i in ev.actor] == ["Assimi Goïta"], ev.why
+    assert [_entity(record, i).name for i in ev.recipient] == ["Emmanuel Macron"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Des milliers de manifestants ont attaqué un commissariat à Niamey."),
+    ("en", "Protesters attacked a police station in Niamey."),
+    ("en", "Gunmen attacked a village in Mali."),
+])
+def test_unnamed_groups_act_without_a_state(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ASSAULT")
+    assert ev.actor, ev.why
+    for eid in ev.actor:
+        entity = _entity(record, eid)
+        assert entity.country is None, (entity, ev.why)
+        assert entity.kb_id is None or not entity.kb_id.startswith("country:"), entity
+
+
+@pytest.mark.models
+def test_unnamed_gunmen_in_french_give_no_state_actor(pipeline):
+    record = _record(pipeline, "Des hommes armés ont attaqué un village malien.", "fr")
+    ev = _only(record, "ASSAULT")
+    # the village is Malian; the attackers are not
+    assert all(_entity(record, i).country is None for i in ev.actor), ev.why
+    assert "MLI" not in _states(record, ev.actor)
