@@ -91,14 +91,19 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders; .json
                     f"{summary.failures} failures; {summary.corpus_events} corpus events")
 
 
-def events(actor: Optional[str] = typer.Option(None, help="Actor name, kb id or actor id."),
-           event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
-           since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"),
-           until: Optional[str] = typer.Option(None, help="YYYY-MM-DD"),
-           country: Optional[str] = typer.Option(None, help="ISO-3 country of the place."),
-           limit: int = typer.Option(50), fmt: str = typer.Option("table", "--format"),
+def events(actor: Optional[str] = typer.Option(
+               None, help="Actor: any name a document gave it (case and accents ignored), its "
+                          "kb id (e.g. country:RUS) or its actor id."),
+           event_type: Optional[str] = typer.Option(None, "--type",
+                                                    help="PLOVER event type, e.g. AID or ASSAULT."),
+           since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD (event date, "
+                                                          "else publication date)."),
+           until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD (inclusive)."),
+           country: Optional[str] = typer.Option(None, help="ISO-3 country of the place, e.g. MLI."),
+           limit: int = typer.Option(50, help="Most reports to list (newest first)."),
+           fmt: str = typer.Option("table", "--format", help="table, json or csv."),
            db: Optional[Path] = DbOption) -> None:
-    """List stored reports matching the filters."""
+    """List stored reports matching every filter given, newest first, with their corpus event."""
     from kibaru.store import EventQuery, Store
 
     try:
@@ -109,9 +114,10 @@ def events(actor: Optional[str] = typer.Option(None, help="Actor name, kb id or 
         raise _fail(exc) from exc
 
 
-def actors(top: int = typer.Option(20), fmt: str = typer.Option("table", "--format"),
+def actors(top: int = typer.Option(20, help="How many actors to list."),
+           fmt: str = typer.Option("table", "--format", help="table, json or csv."),
            db: Optional[Path] = DbOption) -> None:
-    """The most active actors across the corpus."""
+    """The most active actors across the corpus (by merged events, then reports)."""
     from kibaru.store import Store
 
     try:
@@ -122,8 +128,9 @@ def actors(top: int = typer.Option(20), fmt: str = typer.Option("table", "--form
 
 
 def timeline(by: str = typer.Option("week", help="day, week, month or year"),
-             fmt: str = typer.Option("table", "--format"), db: Optional[Path] = DbOption) -> None:
-    """Reports and merged events per period."""
+             fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+             db: Optional[Path] = DbOption) -> None:
+    """Reports and merged events per period (event date, else publication date)."""
     from kibaru.store import Store
 
     try:
@@ -135,7 +142,8 @@ def timeline(by: str = typer.Option("week", help="day, week, month or year"),
 
 def export(fmt: str = typer.Option(..., "--format",
                                    help="jsonl, plover, acled, parquet, geojson or graphml"),
-           output: Path = typer.Option(..., "-o", "--output"),
+           output: Path = typer.Option(..., "-o", "--output",
+                                       help="File to write (a folder for parquet)."),
            db: Optional[Path] = DbOption) -> None:
     """Write the corpus for other tools."""
     from kibaru.store import Store

@@ -65,3 +65,30 @@ def test_precisions_are_the_records(fake):
     names = ("Mali", "Kidal", "région de Kidal", "Faladiè", "Timbuktu")
     found = {geocode(n, fake, GeoContext(("MLI",))).precision for n in names}
     assert found == set(PLACE_PRECISIONS)
+
+
+def test_an_article_is_a_word_not_a_prefix(fake):
+    # "Lamu County" must not lose "La" as if it were the article "la"
+    assert geocode("la Kidal", fake).name == "Kidal"
+    assert geocode("Lamu County", fake) is None
+
+
+def test_a_large_namesake_outweighs_a_small_town_in_context(real):
+    # Paris, Texas is in a text about the United States; Paris, France still wins by far
+    assert geocode("Paris", real, GeoContext(("USA",))).country == "FRA"
+    assert geocode("Quebec", real, GeoContext(("USA", "CAN"))).country == "CAN"
+    # ... but not over a town of a comparable size
+    assert geocode("Moura", real, GeoContext(("MLI",))).country == "MLI"
+
+
+def test_curated_regions_have_points(real):
+    for name, country in (("Anbar", "IRQ"), ("Puntland", "SOM"), ("Middle Shabelle", "SOM"),
+                          ("Guangdong", "CHN"), ("Lamu County", "KEN"), ("Kapisa", "AFG")):
+        place = geocode(name, real, GeoContext((country,)))
+        assert place is not None and place.country == country, name
+        assert place.lat is not None and place.precision == "admin1", name
+
+
+def test_a_region_hint_after_a_comma_keeps_the_namesake_inside(real):
+    place = geocode("Charlevoix", real, GeoContext(("USA", "CAN"), hint="Quebec"))
+    assert place.country == "CAN"

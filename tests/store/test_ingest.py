@@ -117,3 +117,56 @@ def test_failed_chunk_keeps_what_was_stored(store, monkeypatch):
 def test_opening_a_directory_is_a_store_error(tmp_path):
     with pytest.raises(StoreError):
         Store.open(tmp_path)
+
+
+def test_actor_matches_any_spelling_without_case_or_accents_and_kb_ids(store):
+    from kibaru.store import EventQuery
+
+    store.ingest(ambush_corpus())
+    for spelling in ("forces armees maliennes", "FORCES ARMÉES MALIENNES", "org:FAMa", "malian army"):
+        rows = store.events(EventQuery(actor=spelling, limit=100)).to_pylist()
+        assert rows, spelling
+    by_kb = store.events(EventQuery(actor="org:FAMa", limit=100)).num_rows
+    assert by_kb == store.events(EventQuery(actor="Forces armées maliennes", limit=100)).num_rows
+
+
+def test_actor_page_matches_a_plain_filter(store):
+    from datetime import date
+
+    from kibaru.store import EventQuery
+
+    store.ingest(ambush_corpus())
+    query = EventQuery(actor="JNIM", event_type="assault", since=date(2024, 3, 12),
+                       until=date(2024, 6, 30), country="mli", limit=3)
+    got = store.events(query).to_pylist()
+    want = store.con.execute(
+        "SELECT e.event_key FROM events e JOIN documents d USING (doc_key) "
+        "WHERE list_contains(e.actor_ids, 'org:JNIM') AND e.event_type = 'ASSAULT' "
+        "AND e.place_country = 'MLI' AND coalesce(e.date_end, d.published_date) >= DATE '2024-03-12' "
+        "AND coalesce(e.date_start, d.published_date) <= DATE '2024-06-30' "
+        "ORDER BY coalesce(e.date_start, d.published_date) DESC, e.event_key LIMIT 3").fetchall()
+    assert [r["event_key"] for r in got] == [w[0] for w in want]
+    assert all(r["corpus_event_id"] for r in got)
+
+
+def test_version_1_store_is_migrated(tmp_path):
+    from kibaru.store import EventQuery
+
+    path = tmp_path / "v1.duckdb"
+    with Store.open(path) as s:
+        s.ingest(ambush_corpus())
+        want = s.events(EventQuery(actor="jnim", limit=100)).to_pylist()
+        # Make it look like a version 1 store: no surrogate keys, no copied columns, no names.
+        for table, columns in (("events", ("event_no", "doc_seq")),
+                               ("event_actors", ("place_country", "event_no", "doc_seq")),
+                               ("event_reports", ("event_no",))):
+            for column in columns:
+                s.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        s.con.execute("DROP TABLE actor_names")
+        s.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    with Store.open(path) as s:
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == "2"
+        assert s.events(EventQuery(actor="jnim", limit=100)).to_pylist() == want
+        before = counts(s)
+        s.ingest(ambush_corpus())
+        assert counts(s) == before

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import replace
 
-from kibaru.events.attribution import quote_for, sentence_sources, speaker_of
+from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
+from kibaru.events.places import event_place
 from kibaru.events.roles import Memory, fill_roles
 from kibaru.events.triggers import find_triggers
 from kibaru.link.linked import LinkedDocument
@@ -16,6 +18,8 @@ from kibaru.model import Attribution, DateValue, Event, Evidence, Parse, Place
 # PLOVER: CONSULT, SUPPORT, COOPERATE or AID told in the future tense is AGREE.
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PLACE_TYPES = frozenset({"location", "facility"})
+# "3 March 2024": a month, a number or a sum named by NER is not a trigger
+_NOT_EVENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
 
 def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...]:
@@ -24,7 +28,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     lang = linked.lang if linked.lang in {"fr", "en"} else "en"
     lexicon, cues = load_triggers(lang), load_cues(lang)
     # a trigger word inside a name ("l'Alliance des États du Sahel") is part of the name
-    found = [h for h in find_triggers(parse, lexicon, linked.children) if h.head not in linked.token_entity]
+    found = [h for h in find_triggers(parse, lexicon, linked.children)
+             if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS]
     hits, embedded = _asserted(parse, found)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
@@ -55,9 +60,15 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if flags.historical:
             historical_heads.add(hit.head)
         event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
+                linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor):
+            # "l'Algérie a protesté contre la France": a state's protest is diplomatic (PLOVER: ACCUSE)
+            event_type, mode, recoded = "ACCUSE", "disapprove", "a state's protest -> ACCUSE"
         if recoded:
             flag_why += (recoded,)
-        attribution = speaker_of(linked, hit.head, cues, roles.actor, heads) or sources[token.sent] or Attribution()
+        attribution = (speaker_of(linked, hit.head, cues, roles.actor, heads)
+                       or postposed_speaker(linked, hit.head, cues, roles.actor)
+                       or sources[token.sent] or Attribution())
         quote = quote_for(linked, sent, token.start)
         if quote:
             attribution = Attribution(attribution.source, attribution.text, quote)
@@ -69,14 +80,16 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         drafts.append(Event(
             id=f"v{n + 1}", event_type=event_type, mode=mode,
             context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
-            date=_event_date(parse, hit.head, dates), location=_event_place(linked, hit.head),
+            date=_event_date(parse, hit.head, dates), location=event_place(linked, hit.head),
             flags=flags, attribution=attribution,
             evidence=Evidence((sent.start, sent.end), (start, end), parse.document.text[sent.start:sent.end]),
             confidence=confidence, why=why,
         ))
         memory.remember_actors(start, roles.actor)
-    # an event with neither actor nor recipient says nothing an analyst can count
-    return merge_mentions(tuple(v for v in drafts if v.actor or v.recipient), parse)
+    # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
+    # recipient: they say nothing an analyst can count
+    merged = merge_mentions(tuple(drafts), parse)
+    return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
 
 
 # Triggers whose complement states what is accused, asked, refused, threatened, promised or
@@ -100,6 +113,12 @@ def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
         owner = None
         if hit.pos == "NOUN" and t.dep in {"obj", "dobj"} and t.head in by_head and t.head != t.i:
             owner = by_head[t.head]
+        if owner is None and hit.pos == "VERB":
+            # "the attack killed ten people": the verb tells the attack's toll, one happening
+            subj = next((by_head[k.i] for k in parse.tokens[max(0, hit.head - 12):hit.head]
+                         if k.head == hit.head and k.dep.startswith("nsubj") and k.i in by_head), None)
+            if subj is not None and subj.entry.type == hit.entry.type and subj.pos == "NOUN":
+                owner = subj
         parent = by_head.get(t.head)
         if owner is None and parent is not None and parent is not hit and hit.entry.type == "REQUEST" \
                 and parent.entry.type == "PROTEST" and t.dep in {"advcl", "xcomp", "acl", "conj"}:
@@ -194,7 +213,7 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
     from dataclasses import replace
 
     if flags.negated and (event_type == "AGREE" or (flags.future and event_type in _FUTURE_AGREE)):
-        return "REJECT", None, replace(flags, negated=False), f"negated {event_type} -> REJECT"
+        return "REJECT", None, replace(flags, negated=False, future=False), f"negated {event_type} -> REJECT"
     if flags.future and event_type in _FUTURE_AGREE and pos == "VERB":
         return "AGREE", None, flags, f"future {event_type} -> AGREE"
     if (flags.future or flags.hypothetical) and event_type in _THREAT_MODES and not flags.negated:
@@ -262,19 +281,3 @@ def _clause_span(parse: Parse, head: int) -> tuple[int, int]:
         if k.i == t.i:
             lo, hi = min(lo, u.start), max(hi, u.end)
     return lo, hi
-
-
-def _event_place(linked: LinkedDocument, head: int) -> Place | None:
-    """The place named in the trigger's clause, else in its sentence, else the dateline's."""
-    parse = linked.parse
-    token = parse.tokens[head]
-    sent = parse.sentences[token.sent]
-    clause = _clause_span(parse, head)
-    for lo, hi in (clause, (sent.start, sent.end)):
-        for t in linked.tokens_in(lo, hi):
-            eid = linked.token_entity.get(t.i)
-            if eid and linked.entity_type(eid) in _PLACE_TYPES:
-                place = linked.place_of(eid)
-                if place is not None:
-                    return place
-    return linked.dateline_place()

@@ -35,10 +35,14 @@ def sentence_sources(linked: LinkedDocument, cues, event_sentences: set[int] = f
         reporting = _reporting_clause(linked, sent, cues)
         if reporting is not None and n not in event_sentences and n and out[-1] is None:
             out[-1] = reporting
-        found = _selon(linked, sent) or reporting or _lit_on(linked, sent)
         text = linked.parse.document.text[sent.start:sent.end]
-        if found is None and last is not None and _SAME_SOURCE.search(text):
-            found = Attribution(last.source, last.text, None)
+        same = _SAME_SOURCE.search(text) if last is not None else None
+        if same:  # "selon la même source": the words here, the source named before
+            local = _selon(linked, sent)
+            words = local.text if local is not None and _SAME_SOURCE.search(local.text or "") else same.group()
+            found = Attribution(last.source, words, None)
+        else:
+            found = _selon(linked, sent) or reporting or _lit_on(linked, sent)
         if found is None and n and out[-1] is not None and _continues(linked, sent):
             found = out[-1]
         out.append(found)
@@ -78,6 +82,28 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
                     phrase = _phrase_text(linked, c.i)
                     return Attribution(ids[0] if ids else None, phrase, None)
             return None
+    return None
+
+
+def postposed_speaker(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...]) -> Attribution | None:
+    """"Le Niger a attaqué le Bénin, a indiqué Reuters": a speech verb after the event's clause,
+    hanging from it (parataxis) or heading it, with its subject after it."""
+    tokens = linked.parse.tokens
+    t = tokens[head]
+    while t.pos not in {"VERB", "AUX"} and t.head != t.i:
+        t = tokens[t.head]
+    candidates = [c for c in linked.children(t.i) if c.i > head and c.dep in {"parataxis", "conj", "advcl", "ccomp"}]
+    if t.head != t.i and tokens[t.head].i > head:
+        candidates.append(tokens[t.head])
+    for v in candidates:
+        if "speech" not in cues.kinds(v.lemma.lower()):
+            continue
+        for c in linked.children(v.i):
+            if c.dep in {"nsubj", "nsubj:pass"} and c.pos != "PRON":
+                ids, _ = resolve_argument(linked, c.i)
+                if ids and set(ids) & set(actor):
+                    return None
+                return Attribution(ids[0] if ids else None, _phrase_text(linked, c.i), None)
     return None
 
 
@@ -146,8 +172,13 @@ def _object_of(linked: LinkedDocument, prep: Token) -> int | None:
             for g in linked.children(c.i):
                 if g.dep == "pobj":
                     return g.i
-    nxt = prep.i + 1
-    return nxt if nxt < len(tokens) and tokens[nxt].sent == prep.sent else None
+    # "D'après une source sécuritaire": the first noun after the preposition
+    for k in range(prep.i + 1, min(len(tokens), prep.i + 5)):
+        if tokens[k].sent != prep.sent:
+            break
+        if tokens[k].pos in {"NOUN", "PROPN"}:
+            return k
+    return None
 
 
 def _subtree_end(linked: LinkedDocument, i: int, sent: Sentence) -> int:

@@ -29,7 +29,8 @@ PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
-    "he", "she", "they", "it", "who", "which", "that", "its", "his", "her", "their",
+    "le", "la", "les", "leur", "l'", "l’",
+    "he", "she", "they", "it", "who", "which", "that", "its", "his", "her", "their", "him", "them", "latter",
 })
 
 
@@ -47,7 +48,9 @@ def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
         if dep in {"nsubj", "csubj"}:
             out.append(Arg("subj", "", c.i))
         elif dep in {"nsubj:pass", "nsubjpass"}:
-            out.append(Arg("subjpass", "", c.i))
+            # "ils s'en sont pris": a pronominal verb with être is active, not passive
+            reflexive = any(k.dep.startswith("expl") or "Reflex=Yes" in k.morph for k in linked.children(i))
+            out.append(Arg("subj" if reflexive else "subjpass", "", c.i))
         elif dep in {"obj", "dobj", "attr"}:
             out.append(Arg("obj", "", c.i))
         elif dep in {"iobj", "dative"}:
@@ -144,7 +147,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                 put(actor, a.head, "actor<-subject")
             elif a.role == "subjpass":
                 put(recipient, a.head, "recipient<-passive subject")
-            elif a.role == "agent":
+            elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
+                                          and any(x.role == "subjpass" for x in args)):
                 put(actor, a.head, "actor<-agent")
             elif a.role in {"obj", "iobj"}:
                 put(recipient, a.head, "recipient<-object")
@@ -153,11 +157,20 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
-        if not actor and not any(a.role in {"subj", "subjpass"} for a in args):
+        if not any(a.role in {"subj", "subjpass"} for a in args):
             inherited = _inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
                 passive_participle = tokens[head].dep == "acl" and "Tense=Past" in tokens[head].morph
-                put(recipient if passive_participle else actor, inherited, "role<-governing phrase")
+                if passive_participle:
+                    put(recipient, inherited, "recipient<-noun the participle describes")
+                else:  # "la Turquie va rencontrer le Niger": the subject of "va" acts
+                    before = list(actor)
+                    actor.clear()
+                    put(actor, inherited, "actor<-subject of the governing verb")
+                    if actor:
+                        recipient.extend(e for e in before if e not in actor and e not in recipient)
+                    else:
+                        actor.extend(before)
     else:
         has_target = any(a.role == "obl" and a.case in RECIPIENT_PREPS for a in args)
         for a in args:
@@ -171,11 +184,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
             elif a.role == "obl" and a.case == "entre":
                 put(actor, a.head, "actor<-'entre'")
             elif a.role == "obl" and a.case in RECIPIENT_PREPS:
-                put(recipient, a.head, f"recipient<-'{a.case}'")
+                put(recipient, a.head, f"recipient<-'{a.case}'", a.case)
             elif a.role == "poss":
                 put(actor, a.head, "actor<-possessive")
             elif a.role == "amod":
                 put(actor, a.head, "actor<-modifier")
+        if not recipient:  # "l'attaque du Niger contre le Bénin": "contre" hangs from "Niger"
+            for a in [a for a in args if a.role == "obl" and a.case in OF_PREPS]:
+                for b in arguments(linked, a.head):
+                    if b.role == "obl" and b.case in RECIPIENT_PREPS - {"pour", "for"}:
+                        put(recipient, b.head, f"recipient<-'{b.case}' after the 'de' complement", b.case)
         if not actor:
             governor = _governing_subject(linked, head, event_type in PARTICIPATORY
                                           and not _in_background(linked, head))
@@ -382,6 +400,10 @@ class Memory:
             ids, rule = resolve_argument(linked, speaker)
             if ids:
                 return ids, f"pronoun {token.text!r} -> the speaker {linked.parse.tokens[speaker].text!r}"
+        if token.pos == "PRON" and not wants_country:
+            ids, rule = _pronoun_antecedent(linked, i)
+            if ids:
+                return ids, rule
         before = [eid for off, eid in self.actors if off < token.start]
         if not before:
             before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]
@@ -413,6 +435,47 @@ def _matrix_subject(linked: LinkedDocument, i: int) -> int | None:
                 if c.dep in {"nsubj", "nsubj:pass"}:
                     return c.i
     return None
+
+
+_NOT_ACTORS = frozenset({"location", "facility", "equipment"})
+
+
+def _number(t: Token) -> str:
+    for feat in t.morph.split("|"):
+        if feat.startswith("Number="):
+            return feat[7:]
+    return {"they": "Plur", "them": "Plur", "their": "Plur", "he": "Sing", "she": "Sing", "him": "Sing",
+            "her": "Sing", "it": "Sing", "its": "Sing"}.get(t.text.lower(), "")
+
+
+def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+    """A personal pronoun: the subject of the sentence before (or earlier in this one) that
+    agrees in number, else the nearest agreeing noun phrase that names a party."""
+    tokens = linked.parse.tokens
+    pron = tokens[i]
+    number = _number(pron)
+    verb = tokens[pron.head]
+    if pron.dep.startswith("nsubj"):  # "Il s'en sont pris": the verb's agreement decides
+        number = next((_number(a) for a in linked.children(verb.i) if a.dep.startswith("aux") and _number(a)),
+                      _number(verb) or number)
+    first = linked.parse.sentences[max(0, pron.sent - 1)].first
+    window = list(range(i - 1, first - 1, -1))
+    subjects = [k for k in window if tokens[k].dep.startswith("nsubj") and k != i]
+    others = [k for k in window if tokens[k].pos in {"NOUN", "PROPN"} and k not in subjects
+              and tokens[k].dep not in {"flat", "flat:name", "compound"}]
+    for k in subjects + others:
+        t = tokens[k]
+        if t.pos == "PRON":
+            continue
+        if not pron.dep.startswith("nsubj") and t.head == pron.head and t.dep.startswith("nsubj"):
+            continue  # "les opposants l'accusent": an object pronoun is not its verb's subject
+        if number and _number(t) and _number(t) != number:
+            continue
+        ids, rule = resolve_argument(linked, k)
+        ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS)
+        if ids:
+            return ids[:1], f"pronoun {pron.text!r} -> {rule}"
+    return (), ""
 
 
 def _last_referent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:

@@ -104,23 +104,31 @@ def is_within(place: Candidate, area: Candidate) -> bool:
     return distance <= _NEAR_KM[area.kind]
 
 
-# A namesake outside the document's states still wins when it is this many times larger (and at
-# least ``_MAJOR`` people) than every candidate inside them: "Paris" in a text about the United
-# States is Paris, France, not Paris, Texas; "Quebec" is the province, not a small US town.
-_OUTWEIGH = 100
+# A namesake in a less weighty state (or outside the document's states) still wins when it is this
+# many times larger, and at least ``_MAJOR`` people, than every candidate in the weightier states,
+# unless one of those is curated: "Paris" in a text about the United States is Paris, France, not
+# Paris, Texas; "Quebec" is the Canadian province, not a town in New England.
+_OUTWEIGH = 50
 _MAJOR = 100_000
 
 
 def _rank(candidates: tuple[Candidate, ...], countries: tuple[str, ...]) -> list[Candidate]:
     far = len(countries)
     weight = {code: i for i, code in enumerate(countries)}
-    inside = max((c.population for c in candidates if c.country in weight), default=None)
+
+    def tier_of(c: Candidate) -> int:
+        return weight.get(c.country, far) if c.country else far
+
+    def outweighs(c: Candidate) -> bool:
+        better = [d for d in candidates if tier_of(d) < tier_of(c)]
+        if not better or c.population < _MAJOR or c.kind == "country":
+            return False
+        if any(d.source not in ("geonames", "iso3166-2") for d in better):
+            return False
+        return c.population >= _OUTWEIGH * max(1, max(d.population for d in better))
 
     def key(c: Candidate) -> tuple[int, int, int, int]:
-        tier = weight.get(c.country, far) if c.country else far
-        if (tier == far and inside is not None and c.population >= _MAJOR
-                and c.population >= _OUTWEIGH * max(inside, 1)):
-            tier = -1
+        tier = -1 if outweighs(c) else tier_of(c)
         curated = c.source not in ("geonames", "iso3166-2") and (tier < far or c.country is None)
         return (0 if c.kind == "country" else 1, tier, 0 if curated else 1, -c.population)
 

@@ -26,6 +26,9 @@ _QUANTITIES = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million",
     "number", "crowd", "group", "lot", "majority", "some", "many",
 })
+_WHERE = frozenset({"à", "au", "aux", "dans", "en", "de", "du", "des", "d'", "d’", "in", "at", "throughout",
+                    "across", "from", "of"})
+_GROUP_TYPES = frozenset({"organization", "armed_group", "igo", "media"})
 _NOT_PARTIES = frozenset({"equipment"})  # an aircraft type does not act; its owner does
 
 
@@ -79,6 +82,14 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
         if entry is not None:
             return (linked.implicit_entry(entry, why, _span(phrase)),), f"phrase {text!r}: {why}"
+    group = collective(linked.lang, head.lemma.lower())
+    named_group = next((linked.token_entity[t.i] for t in _genitive_chain(linked, i) if t.i in linked.token_entity
+                        and linked.entity_type(linked.token_entity[t.i]) in _GROUP_TYPES), None)
+    if named_group is not None and group is not None:  # "les islamistes d'Ansar Eddine"
+        return (named_group,), f"group named in {head.text!r}"
+    if group is not None:  # "les opposants de Gnassingbé" are the opposition, not Gnassingbé
+        return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
+            f"unnamed group {head.text!r}"
     for t in _genitive_chain(linked, i):
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES:
@@ -116,6 +127,8 @@ def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
         if c.dep in {"amod", "nmod", "compound"} and (iso := linked.kb.demonym(c.text, linked.lang)):
             return iso
     for c in linked.children(i):  # "demonstrators in Baghdad", "les habitants de Gao"
+        if _case(linked, c) not in _WHERE:
+            continue  # "des manifestants contre la France" are not French
         place = c.i if c.dep != "prep" else next((g.i for g in linked.children(c.i) if g.dep == "pobj"), None)
         eid = linked.token_entity.get(place) if place is not None else None
         if eid and linked.entity_type(eid) in {"location", "country", "facility"} and linked.country_of(eid):

@@ -166,7 +166,7 @@ class Linker:
             entry = resolutions[0].entry
             linked.add_kb(mention.start, mention.end, entry, resolutions[0].why)
             return
-        if etype is None:
+        if etype is None or self._not_a_name(linked, mention):
             return
         if etype == "person" and linked.join_surname(mention):
             return
@@ -175,6 +175,20 @@ class Linker:
         elif not _looks_like_name(mention.text):
             return
         linked.add_unknown(mention, etype)
+
+    def _not_a_name(self, linked: LinkedDocument, mention: Mention) -> bool:
+        """NER noise: a lone capitalised word opening a sentence or a quotation ("Suffice to
+        say"), or the last word of a title ("Secretary of State", "ministre d'État")."""
+        tokens = linked.tokens_in(mention.start, mention.end)
+        if len(tokens) != 1:
+            return False
+        sentence = linked.parse.sentences[tokens[0].sent]
+        before = [t for t in linked.parse.tokens[sentence.first:tokens[0].i] if t.pos != "PUNCT"]
+        if not before and tokens[0].pos not in {"PROPN"}:
+            return True
+        window = linked.parse.document.text[linked.parse.tokens[max(0, tokens[0].i - 2)].start:mention.end]
+        match = self.kb.template_match(window, linked.lang, linked.date)
+        return match is not None and match.target == "role"
 
     def _place_named(self, linked: LinkedDocument, mention: Mention) -> bool:
         """NER calls some towns people or organisations ("l'école de Faladiè", "bataille de

@@ -38,7 +38,8 @@ class LinkedDocument:
         self.parse = parse
         self.kb = kb
         self.gazetteer = gazetteer
-        self.lang = parse.document.language or "en"
+        # the language the text was parsed in: the KB and lexicons know French and English
+        self.lang = parse.document.language if parse.document.language in {"fr", "en"} else "en"
         self.date = parse.document.published  # ISO, any precision: office holders are read at it
         self.drafts: dict[str, Draft] = {}
         self.order: list[str] = []

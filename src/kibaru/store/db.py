@@ -85,6 +85,8 @@ class Store:
             version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if version is None:
                 con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+            elif version[0] == "1":
+                _migrate_1_to_2(con)
             elif version[0] != SCHEMA_VERSION:
                 raise StoreError(f"{path}: schema version {version[0]}, expected {SCHEMA_VERSION}")
         except duckdb.Error as exc:
@@ -331,6 +333,48 @@ class Store:
 
     def _transaction(self) -> "_Transaction":
         return _Transaction(self.con)
+
+
+# Version 1 stores: add the surrogate keys and the copied columns, renumber and re-sort events and
+# event_actors as bulk_load would, and fill actor_names. One transaction: all or nothing.
+_MIGRATION_1_TO_2 = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS event_no BIGINT;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS doc_seq BIGINT;
+CREATE TEMP TABLE _events_v2 AS
+    SELECT e.* EXCLUDE (event_no, doc_seq), d.seq AS doc_seq,
+           row_number() OVER (ORDER BY coalesce(e.date_start, d.published_date) NULLS LAST,
+                              e.event_key) AS event_no
+    FROM events e LEFT JOIN documents d USING (doc_key);
+DELETE FROM events;
+INSERT INTO events BY NAME SELECT * FROM _events_v2 ORDER BY event_no;
+DROP TABLE _events_v2;
+ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS place_country VARCHAR;
+ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS event_no BIGINT;
+ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS doc_seq BIGINT;
+CREATE TEMP TABLE _links_v2 AS
+    SELECT ea.* EXCLUDE (place_country, event_no, doc_seq), e.place_country, e.event_no, e.doc_seq
+    FROM event_actors ea JOIN events e USING (event_key);
+DELETE FROM event_actors;
+INSERT INTO event_actors BY NAME SELECT * FROM _links_v2 ORDER BY actor_id, day_start, event_no;
+DROP TABLE _links_v2;
+ALTER TABLE event_reports ADD COLUMN IF NOT EXISTS event_no BIGINT;
+UPDATE event_reports SET event_no = e.event_no FROM events e WHERE e.event_key = event_reports.event_key;
+INSERT INTO actor_names
+    SELECT DISTINCT lower(strip_accents(name)), actor_id FROM
+        (SELECT name, actor_id FROM actors UNION ALL SELECT name, actor_id FROM doc_entities)
+    WHERE name IS NOT NULL;
+UPDATE meta SET value = '2' WHERE key = 'schema';
+"""
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    con.begin()
+    try:
+        con.execute(_MIGRATION_1_TO_2)
+    except duckdb.Error:
+        con.rollback()
+        raise
+    con.commit()
 
 
 class _Transaction:

@@ -153,7 +153,8 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> int:
 def export_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Reports as a Parquet dataset partitioned ``month=YYYY-MM`` (event date, else publication)."""
     table = con.execute("""
-        SELECT e.*, r.corpus_event_id, d.outlet, d.published, d.duplicate_of,
+        SELECT e.* EXCLUDE (event_no, doc_seq), r.corpus_event_id, d.outlet, d.published,
+               d.duplicate_of,
                coalesce(strftime(coalesce(e.date_start, d.published_date), '%Y-%m'), 'unknown')
                    AS month
         FROM events e JOIN documents d USING (doc_key) LEFT JOIN event_reports r USING (event_key)

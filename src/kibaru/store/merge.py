@@ -44,10 +44,13 @@ class MergeSettings:
     )
 
     def tolerance(self, precision: str) -> int:
-        return {
-            "day": self.day_tolerance_days, "week": self.week_tolerance_days,
-            "month": self.month_tolerance_days, "year": self.year_tolerance_days,
-        }.get(precision, self.month_tolerance_days)
+        if precision == "day":
+            return self.day_tolerance_days
+        if precision == "week":
+            return self.week_tolerance_days
+        if precision == "year":
+            return self.year_tolerance_days
+        return self.month_tolerance_days  # month, and anything coarser or unknown
 
     @property
     def window_days(self) -> int:
@@ -149,18 +152,25 @@ def compatible(a: Report, b: Report, settings: MergeSettings) -> str | None:
     if a.doc_key == b.doc_key or a.flags != b.flags:
         return None
     undated = a.date_start is None or b.date_start is None
-    reasons = [
-        _type_reason(a, b, settings, strict=undated),
-        _party_reason("actor", (a.actors, a.actor_countries), (b.actors, b.actor_countries),
-                      settings, strict=undated),
-        _party_reason("recipient", (a.recipients, a.recipient_countries),
-                      (b.recipients, b.recipient_countries), settings, strict=undated),
-        _date_reason(a, b, settings),
-        _place_reason(a, b, settings),
-    ]
-    if any(r is None for r in reasons):
+    # Each rule in turn, stopping at the first that fails (most pairs fail on type, actor or date).
+    kind = _type_reason(a, b, settings, strict=undated)
+    if kind is None:
         return None
-    return "; ".join(reasons)  # type: ignore[arg-type]
+    actor = _party_reason("actor", (a.actors, a.actor_countries), (b.actors, b.actor_countries),
+                          settings, strict=undated)
+    if actor is None:
+        return None
+    when = _date_reason(a, b, settings)
+    if when is None:
+        return None
+    recipient = _party_reason("recipient", (a.recipients, a.recipient_countries),
+                              (b.recipients, b.recipient_countries), settings, strict=undated)
+    if recipient is None:
+        return None
+    where = _place_reason(a, b, settings)
+    if where is None:
+        return None
+    return "; ".join((kind, actor, recipient, when, where))
 
 
 def _type_reason(a: Report, b: Report, settings: MergeSettings, strict: bool) -> str | None:
@@ -201,11 +211,14 @@ def _date_reason(a: Report, b: Report, settings: MergeSettings) -> str | None:
         if apart <= settings.unknown_date_window_days:
             return f"date unknown, published {apart} days apart"
         return None
-    coarser = max((a.precision, b.precision), key=settings.tolerance)
-    tolerance = settings.tolerance(coarser)
-    gap = max(0, (max(a.date_start, b.date_start) - min(a.date_end, b.date_end)).days)
+    tol_a, tol_b = settings.tolerance(a.precision), settings.tolerance(b.precision)
+    coarser, tolerance = (b.precision, tol_b) if tol_b > tol_a else (a.precision, tol_a)
+    later = a.date_start if a.date_start > b.date_start else b.date_start
+    earlier = a.date_end if a.date_end < b.date_end else b.date_end
+    gap = (later - earlier).days
     if gap > tolerance:
         return None
+    gap = max(0, gap)
     return f"dates {gap} days apart (tolerance {tolerance}, {coarser} precision)"
 
 
@@ -249,10 +262,11 @@ def _cluster(reports: list[Report], settings: MergeSettings) -> list[list[tuple[
     clusters: list[list[tuple[Report, str]]] = []
     reach: list[date] = []
     active: list[int] = []
+    window = settings.window_days
     for report in sorted(reports, key=lambda r: r.sort_key):
         start = report.sort_key[0]
         if start != date.max:
-            active = [i for i in active if (start - reach[i]).days <= settings.window_days]
+            active = [i for i in active if (start - reach[i]).days <= window]
         for i in active:
             reason = _joins(report, clusters[i], settings)
             if reason is not None:

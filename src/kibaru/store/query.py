@@ -89,7 +89,10 @@ def find_events(con: duckdb.DuckDBPyConnection, q: EventQuery) -> pa.Table:
         WITH hits AS ({hits}),
         -- names by unnesting the few hits, not by testing every actor against every row
         names AS (
-            SELECT p.event_no, p.role, string_agg(a.name, '; ' ORDER BY a.name) AS names
+            -- list then list_sort: an ordered aggregate (string_agg ... ORDER BY) sorts per group
+            SELECT p.event_no, p.role,
+                   array_to_string(list_sort(list(a.name) FILTER (WHERE a.name IS NOT NULL)), '; ')
+                       AS names
             FROM (SELECT event_no, 'actor' AS role, unnest(actor_ids) AS actor_id FROM hits
                   UNION ALL
                   SELECT event_no, 'recipient', unnest(recipient_ids) FROM hits) p
@@ -123,10 +126,10 @@ def top_actors(con: duckdb.DuckDBPyConnection, top: int = 20) -> pa.Table:
     """Actors by number of merged happenings they take part in, then by number of reports."""
     return con.execute("""
         SELECT a.actor_id, a.name, a.type, a.country, a.sector,
-               count(DISTINCT r.corpus_event_id) AS n_events, count(DISTINCT ea.event_key) AS n_reports,
+               count(DISTINCT r.corpus_event_id) AS n_events, count(DISTINCT ea.event_no) AS n_reports,
                count(DISTINCT ea.doc_seq) AS n_documents
         FROM event_actors ea JOIN actors a USING (actor_id)
-        LEFT JOIN event_reports r USING (event_key)
+        LEFT JOIN event_reports r USING (event_no)
         GROUP BY ALL ORDER BY n_events DESC, n_reports DESC, a.name LIMIT ?""", [top]
     ).to_arrow_table()
 

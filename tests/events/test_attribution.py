@@ -1,0 +1,127 @@
+"""Attribution: who says so (`source`, an entity), the words that cite it (`text`), and a quotation
+that carries the event (`quote`)."""
+from __future__ import annotations
+
+import pytest
+
+from kibaru.pipeline import extract
+
+PUBLISHED = "2024-09-24"
+
+
+def _record(pipeline, text: str, lang: str):
+    return extract(text, language=lang, published=PUBLISHED, pipeline=pipeline)
+
+
+def _only(record, etype: str):
+    found = [e for e in record.events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, e.why) for e in record.events]
+    return found[0]
+
+
+def _source_name(record, ev) -> str | None:
+    if ev.attribution.source is None:
+        return None
+    return next(e.name for e in record.entities if e.id == ev.attribution.source)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "source", "words"), [
+    ("fr", "Selon Reuters, le Niger a attaqué le Bénin.", "Reuters", "Selon Reuters"),
+    ("fr", "D'après Reuters, le Niger a attaqué le Bénin.", "Reuters", "D'après Reuters"),
+    ("en", "According to Reuters, Niger attacked Benin.", "Reuters", "According to Reuters"),
+    ("fr", "Selon l'AFP, le Niger a attaqué le Bénin.", "Agence France-Presse", "Selon l'AFP"),
+    ("fr", "Selon le ministère malien de la Défense, l'armée a bombardé des positions rebelles.",
+     "Ministry of Defence of Mali", "Selon le ministère malien de la Défense"),
+])
+def test_according_to_a_named_source(pipeline, lang, text, source, words):
+    record = _record(pipeline, text, lang)
+    ev = record.events[0]
+    assert len(record.events) == 1
+    assert _source_name(record, ev) == source, ev.attribution
+    assert ev.attribution.text == words
+    assert ev.attribution.quote is None
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("fr", "Selon une source sécuritaire, des hommes armés ont attaqué un village malien.",
+     "Selon une source sécuritaire"),
+    ("en", "Niger attacked Benin, a security source said.", "a security source"),
+])
+def test_an_unnamed_source_is_text_only(pipeline, lang, text, words):
+    ev = _only(_record(pipeline, text, lang), "ASSAULT")
+    assert ev.attribution.source is None
+    assert ev.attribution.text == words
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("fr", "Abdoulaye Diop a déclaré que l'Algérie avait attaqué le Mali.", "Abdoulaye Diop"),
+    ("en", "Antony Blinken said that Russia attacked Ukraine.", "Antony Blinken"),
+])
+def test_speech_verb_names_the_speaker(pipeline, lang, text, speaker):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ASSAULT")
+    assert _source_name(record, ev) == speaker
+    # the speaker cites the event; the speaker is not a party to it
+    assert ev.attribution.source not in ev.actor + ev.recipient
+
+
+@pytest.mark.models
+def test_english_quotation_carries_the_event_with_its_speaker(pipeline):
+    record = _record(pipeline, '"Niger attacked our country," the Beninese president said.', "en")
+    ev = _only(record, "ASSAULT")
+    assert ev.attribution.quote is not None and "Niger attacked our country" in ev.attribution.quote
+    assert _source_name(record, ev) == "Patrice Talon"
+    names = {e.id: e.country for e in record.entities}
+    assert [names[i] for i in ev.actor] == ["NER"]
+    assert [names[i] for i in ev.recipient] == ["BEN"], ev.why
+
+
+@pytest.mark.models
+def test_french_quotation_is_kept_as_the_quote(pipeline):
+    record = _record(pipeline, "« Nous condamnons fermement l'Algérie », a déclaré Abdoulaye Diop.", "fr")
+    ev = _only(record, "ACCUSE")
+    assert ev.attribution.quote == "Nous condamnons fermement l'Algérie"
+
+
+@pytest.mark.models
+def test_lit_on_dans_le_communique(pipeline):
+    ev = _only(_record(pipeline, "Le Mali condamne l'Algérie, lit-on dans le communiqué.", "fr"), "ACCUSE")
+    assert ev.attribution.text == "lit-on dans le communiqué"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "first", "words"), [
+    ("fr", "Selon l'AFP, le Niger a attaqué le Bénin. Toujours selon la même source, le Bénin a accusé "
+           "le Niger.", "Selon l'AFP", "selon la même source"),
+    ("en", "According to AFP, Niger attacked Benin. According to the same source, Benin accused Niger.",
+     "According to AFP", "According to the same source"),
+])
+def test_the_same_source_is_cited_on_the_next_event(pipeline, lang, text, first, words):
+    record = _record(pipeline, text, lang)
+    assault, accuse = _only(record, "ASSAULT"), _only(record, "ACCUSE")
+    assert assault.attribution.text == first
+    assert _source_name(record, assault) == "Agence France-Presse"
+    assert accuse.attribution.text == words
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("fr", "Le Niger a fermé sa frontière avec le Bénin. L'information a été donnée par une source proche "
+           "de la présidence.", "une source proche de la présidence"),
+    ("en", "Niger closed its border with Benin. The information was given by a source close to the "
+           "presidency.", "a source close to the presidency"),
+])
+def test_a_following_sentence_that_only_names_the_source(pipeline, lang, text, words):
+    record = _record(pipeline, text, lang)
+    (ev,) = record.events
+    assert ev.attribution.text == words
+    assert ev.attribution.source is None
+
+
+@pytest.mark.models
+def test_no_source_no_attribution(pipeline):
+    ev = _only(_record(pipeline, "Le Niger a attaqué le Bénin.", "fr"), "ASSAULT")
+    assert (ev.attribution.source, ev.attribution.text, ev.attribution.quote) == (None, None, None)

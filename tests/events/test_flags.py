@@ -1,0 +1,122 @@
+"""PLOVER auxiliary modes as flags (negated, hypothetical, future, historical), and the recoding of
+type + auxiliary into the single type the manual asks for (future AID -> AGREE, conditional ASSAULT
+-> THREATEN, negated AGREE -> REJECT)."""
+from __future__ import annotations
+
+import pytest
+
+from kibaru.pipeline import extract
+
+PUBLISHED = "2024-09-24"
+FLAGS = ("negated", "hypothetical", "future", "historical")
+
+# (language, sentence, event type, flags that must be set); every other flag must be clear
+FLAG_CASES = [
+    # negation
+    ("fr", "Le Niger n'a pas attaqué le Bénin.", "ASSAULT", {"negated"}),
+    ("en", "Niger did not attack Benin.", "ASSAULT", {"negated"}),
+    # hypothetical: conditional / could / would
+    ("fr", "Le Mali pourrait attaquer l'Algérie.", "THREATEN", {"hypothetical"}),
+    ("en", "Mali could attack Algeria.", "THREATEN", {"hypothetical"}),
+    ("fr", "L'Union européenne pourrait sanctionner le Mali.", "THREATEN", {"hypothetical"}),
+    ("en", "Russia would sanction Georgia.", "THREATEN", {"hypothetical"}),
+    # future: aller + infinitive, future tense, plan verbs, will
+    ("fr", "Le Tchad va retirer ses troupes du Niger.", "RETREAT", {"future"}),
+    ("fr", "La France retirera ses soldats du Mali.", "RETREAT", {"future"}),
+    ("fr", "Le Nigeria va attaquer le Niger.", "THREATEN", {"future"}),
+    ("en", "Nigeria will attack Niger.", "THREATEN", {"future"}),
+    # historical: pluperfect, "déjà", "previously"
+    ("fr", "Le Burkina Faso avait accusé la France d'ingérence.", "ACCUSE", {"historical"}),
+    ("en", "Burkina Faso had accused France of interference.", "ACCUSE", {"historical"}),
+    ("fr", "Le Mali a déjà condamné l'Algérie.", "ACCUSE", {"historical"}),
+    ("en", "Mali previously condemned Algeria.", "ACCUSE", {"historical"}),
+    ("fr", "Moscou avait affirmé son soutien au Mali.", "SUPPORT", {"historical"}),
+    # recoding: future AID / CONSULT is AGREE
+    ("fr", "La Chine aidera le Kenya.", "AGREE", {"future"}),
+    ("en", "China will help Kenya.", "AGREE", {"future"}),
+    ("fr", "La Russie prévoit de livrer des armes au Mali.", "AGREE", {"future"}),
+    ("en", "Russia plans to deliver weapons to Mali.", "AGREE", {"future"}),
+    ("fr", "Le ministre turc rencontrera son homologue nigérien.", "AGREE", {"future"}),
+    ("en", "Turkey will meet Niger.", "AGREE", {"future"}),
+]
+
+
+def _record(pipeline, text: str, lang: str):
+    return extract(text, language=lang, published=PUBLISHED, pipeline=pipeline)
+
+
+def _set(flags) -> set[str]:
+    return {name for name in FLAGS if getattr(flags, name)}
+
+
+def _only(record, etype: str):
+    found = [e for e in record.events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, _set(e.flags), e.why) for e in record.events]
+    return found[0]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "etype", "expected"), FLAG_CASES,
+                         ids=[c[1][:50] for c in FLAG_CASES])
+def test_flags(pipeline, lang, text, etype, expected):
+    ev = _only(_record(pipeline, text, lang), etype)
+    assert _set(ev.flags) == expected, ev.why
+    assert ev.actor, ev.why
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le Rwanda a démenti avoir attaqué la RDC."),
+    ("fr", "Le Rwanda a démenti toute attaque contre le Burundi."),
+    ("en", "Rwanda denied attacking Congo."),
+    ("en", "Rwanda denied any attack on Burundi."),
+])
+def test_a_denial_is_negated_never_a_plain_attack(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert record.events
+    for ev in record.events:
+        assert ev.flags.negated, (ev.event_type, ev.why)
+    assert not [e for e in record.events if e.event_type == "ASSAULT" and not e.flags.negated]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Si le Niger attaque le Bénin, la CEDEAO interviendra."),
+    ("en", "If Niger attacks Benin, ECOWAS will intervene."),
+    ("en", "Russia would attack Ukraine if Kyiv joined NATO."),
+])
+def test_a_condition_is_hypothetical_not_an_attack(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    violent = [e for e in record.events if e.event_type in {"ASSAULT", "THREATEN"}]
+    assert violent, [(e.event_type, e.why) for e in record.events]
+    for ev in violent:
+        assert ev.flags.hypothetical, ev.why
+    assert not [e for e in record.events if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le Mali n'a pas promis d'aider le Niger."),
+    ("fr", "Le Mali ne s'est pas engagé à soutenir le Niger."),
+    ("en", "Mali did not promise to help Niger."),
+    ("en", "Mali did not agree to support Niger."),
+])
+def test_negated_agree_is_reject(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "REJECT")
+    assert not [e for e in record.events if e.event_type in {"AGREE", "AID", "SUPPORT"}]
+    countries = {e.id: e.country for e in record.entities}
+    assert [countries[i] for i in ev.actor] == ["MLI"], ev.why
+    assert [countries[i] for i in ev.recipient] == ["NER"], ev.why
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "etype"), [
+    ("fr", "Le Niger a attaqué le Bénin.", "ASSAULT"),
+    ("en", "Niger attacked Benin.", "ASSAULT"),
+    ("fr", "L'Union européenne a sanctionné le Tchad.", "SANCTION"),
+    ("en", "China helped Kenya.", "AID"),
+])
+def test_a_plain_past_event_keeps_its_type_and_no_flag(pipeline, lang, text, etype):
+    ev = _only(_record(pipeline, text, lang), etype)
+    assert _set(ev.flags) == set(), ev.why
