@@ -99,7 +99,8 @@ def postposed_speaker(linked: LinkedDocument, head: int, cues, actor: tuple[str,
         if "speech" not in cues.kinds(v.lemma.lower()):
             continue
         for c in linked.children(v.i):
-            if c.dep in {"nsubj", "nsubj:pass"} and c.pos != "PRON":
+            if c.dep in {"nsubj", "nsubj:pass"} and c.pos != "PRON" and c.i > head \
+                    and c.lemma.lower() not in {"dernier", "dernière", "latter"}:
                 ids, _ = resolve_argument(linked, c.i)
                 if ids and set(ids) & set(actor):
                     return None
