@@ -18,6 +18,7 @@ from kibaru.model import Attribution, DateValue, Event, Evidence, Parse, Place
 # PLOVER: CONSULT, SUPPORT, COOPERATE or AID told in the future tense is AGREE.
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PLACE_TYPES = frozenset({"location", "facility"})
+_PROTESTERS = frozenset({"manifestants", "protesters", "demonstrators"})
 # "3 March 2024": a month, a number or a sum named by NER is not a trigger
 _NOT_EVENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
@@ -60,6 +61,11 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if flags.historical:
             historical_heads.add(hit.head)
         event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if event_type == "CONSULT" and roles.actor and all(a.split(":")[1:2] and a.split(":")[1] in _PROTESTERS
+                                                             for a in roles.actor if a.startswith("group:")) \
+                and any(a.startswith("group:") for a in roles.actor):
+            # "3 000 manifestants se sont réunis devant le consulat": protesters gather to protest
+            event_type, mode, recoded = "PROTEST", "demo", "protesters gathering -> PROTEST"
         if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
                 linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor):
             # "l'Algérie a protesté contre la France": a state's protest is diplomatic (PLOVER: ACCUSE)

@@ -17,12 +17,16 @@ from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
 
 RECIPIENT_PREPS = frozenset({
-    "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre",
+    "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre", "devant",
+    "outside",
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
 AGENT_PREPS = frozenset({"par", "by"})
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
+FORCE_TYPES = frozenset({"MOBILIZE"})
+GATHERING_VERBS = frozenset({"rassembler", "réunir", "attirer", "mobiliser", "drainer", "draw", "gather",
+                             "attract", "bring", "mobilize", "mobilise"})
 CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
@@ -150,6 +154,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
             elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
                                           and any(x.role == "subjpass" for x in args)):
                 put(actor, a.head, "actor<-agent")
+            elif a.role in {"obj", "iobj"} and event_type in FORCE_TYPES:
+                put(actor, a.head, "actor<-the force moved (object)")  # "a déployé des forces de police"
             elif a.role in {"obj", "iobj"}:
                 put(recipient, a.head, "recipient<-object")
             elif a.role == "obl" and a.case in RECIPIENT_PREPS:
@@ -157,6 +163,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
+        if not any(a.role in {"subj", "subjpass"} for a in args) and tokens[head].dep in {"conj", "parataxis", "ROOT"}:
+            adjacent = _adjacent_subject(linked, head)
+            if adjacent is not None:
+                put(actor, adjacent, "actor<-the noun right before the verb (the parser missed the subject)")
+                args.append(Arg("subj", "", adjacent))
         if not any(a.role in {"subj", "subjpass"} for a in args):
             inherited = _inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
@@ -194,6 +205,12 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                 for b in arguments(linked, a.head):
                     if b.role == "obl" and b.case in RECIPIENT_PREPS - {"pour", "for"}:
                         put(recipient, b.head, f"recipient<-'{b.case}' after the 'de' complement", b.case)
+        t = tokens[head]
+        if not actor and t.dep.startswith("nsubj") and tokens[t.head].lemma.lower() in GATHERING_VERBS:
+            # "la manifestation a rassemblé 10 000 personnes": who gathered took part
+            for a in arguments(linked, t.head):
+                if a.role == "obj":
+                    put(actor, a.head, "actor<-those the event gathered")
         if not actor:
             governor = _governing_subject(linked, head, event_type in PARTICIPATORY
                                           and not _in_background(linked, head))
@@ -243,6 +260,20 @@ def _in_background(linked: LinkedDocument, i: int) -> bool:
     from kibaru.events.flags import _in_background_phrase
 
     return _in_background_phrase(linked, i)
+
+
+def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
+    """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
+    finite verb (past its clitics and auxiliaries) is its subject."""
+    tokens = linked.parse.tokens
+    k = i - 1
+    while k >= 0 and tokens[k].pos in {"AUX", "PRON", "ADV", "PART"} and tokens[k].sent == tokens[i].sent:
+        k -= 1
+    if k < 0 or tokens[k].sent != tokens[i].sent or tokens[k].pos not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep == "case" for c in linked.children(k)) or tokens[k].dep in {"obj", "dobj", "nsubj"}:
+        return None
+    return k
 
 
 def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:

@@ -122,7 +122,7 @@ class LinkedDocument:
 
     def implicit_group(self, group, country: str | None, span: tuple[int, int] | None = None) -> str:
         """An unnamed collective party ("les manifestants"), one entity per group and state."""
-        key = f"group:{group.lemma}:{country or '-'}"
+        key = f"group:{fold(group.name)}:{country or '-'}"  # protestataires and manifestants are one group
         if key not in self.drafts:
             d = self._draft(key, lambda: Draft(key, group.name, group.type, country, group.sector,
                                                why=f"unnamed group ({group.sector}); state {country or 'none'}"))
