@@ -229,6 +229,17 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                     if a.role in {"subj", "subjpass"}:
                         put(recipient, a.head, "recipient<-subject of the content clause")
                         break
+    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES:
+        # "denounced Serbia's suppression", "rejected calls by Belarus", "demanded an admission
+        # by Moscow": whose act is judged or asked for
+        for a in args:
+            if a.role != "obj":
+                continue
+            for b in arguments(linked, a.head):
+                if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS | AGENT_PREPS):
+                    put(recipient, b.head, "recipient<-whose act the object is")
+            if recipient:
+                break
     if not recipient and event_type == "CONSULT":
         # "arrived in Amman", "s'est rendu à Niamey": the visited place's state hosts
         for a in args:
