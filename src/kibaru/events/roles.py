@@ -154,6 +154,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
             elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
                                           and any(x.role == "subjpass" for x in args)):
                 put(actor, a.head, "actor<-agent")
+            elif a.role == "obj" and event_type == "AID" and _unnamed(linked, a.head):
+                continue  # "contribute 4,000 troops": what is given, not who receives it
             elif a.role in {"obj", "iobj"} and event_type in FORCE_TYPES:
                 put(actor, a.head, "actor<-the force moved (object)")  # "a déployé des forces de police"
             elif a.role in {"obj", "iobj"}:
@@ -189,6 +191,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                 continue
             if a.role == "obl" and a.case in OF_PREPS:
                 patient = event_type in PATIENT_NOUN_TYPES and not has_target
+                if not patient and _unnamed(linked, a.head) and _governing_subject(linked, head) is not None:
+                    continue  # "the US sped up the withdrawal of some forces": the subject acts
                 put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'")
             elif a.role == "obl" and a.case in AGENT_PREPS:
                 put(actor, a.head, "actor<-'par'")
@@ -273,6 +277,13 @@ def _in_background(linked: LinkedDocument, i: int) -> bool:
     return _in_background_phrase(linked, i)
 
 
+def _unnamed(linked: LinkedDocument, i: int) -> bool:
+    """An argument that only a collective noun fills ("some forces", "des manifestants")."""
+    from kibaru.link.collectives import collective
+
+    return i not in linked.token_entity and collective(linked.lang, linked.parse.tokens[i].lemma.lower()) is not None
+
+
 def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
     finite verb (past its clitics and auxiliaries) is its subject."""
@@ -345,7 +356,7 @@ def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
             return parent.i
         if t.dep == "xcomp" and (owner := _noun_before_de(linked, t)) is not None:
             return owner
-        if t.dep in {"xcomp", "conj", "advcl", "ccomp"} or t.dep.startswith("advcl"):
+        if t.dep in {"xcomp", "conj", "advcl", "ccomp", "acomp", "oprd"} or t.dep.startswith("advcl"):
             for a in arguments(linked, parent.i):
                 if a.role == "subj" or (a.role == "subjpass" and t.dep == "conj"):
                     return a.head
@@ -392,6 +403,8 @@ def _governing_subject(linked: LinkedDocument, i: int, participatory: bool = Fal
     """For a nominal trigger that is a verb's object ("a réaffirmé son soutien"), the verb's subject."""
     tokens = linked.parse.tokens
     t = tokens[i]
+    if t.dep == "compound" and t.head != t.i:  # "undertook a mediation mission": the mission's verb
+        t = tokens[t.head]
     if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"):
         verb = t.head if t.dep != "pobj" else tokens[t.head].head
         for a in arguments(linked, verb):
