@@ -104,10 +104,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
     if pos == "VERB":
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
-        for a in list(args):
-            if a.role == "obj":
-                args += [b for b in arguments(linked, a.head)
-                         if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
+        objects = [a.head for a in args if a.role == "obj"]
+        objects += [c.i for k in objects for c in linked.children(k) if c.dep == "conj"]
+        for k in objects:
+            args += [b for b in arguments(linked, k)
+                     if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
         args += _participle_args(linked, head)
         if tokens[head].dep == "compound":  # "a mediation effort between X and Y"
@@ -225,14 +226,22 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
-    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES:
-        # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed
+    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"AGREE"}:
+        # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed;
+        # "offered to hand over to Great Britain": to whom the promise is made
         for c in linked.children(head):
-            if c.dep in {"ccomp", "xcomp"}:
-                for a in arguments(linked, c.i):
-                    if a.role in {"subj", "subjpass"}:
-                        put(recipient, a.head, "recipient<-subject of the content clause")
-                        break
+            if c.dep not in {"ccomp", "xcomp"}:
+                continue
+            inner = arguments(linked, c.i)
+            subject = next((a for a in inner if a.role in {"subj", "subjpass"}), None)
+            if subject is not None and event_type != "AGREE":
+                put(recipient, subject.head, "recipient<-subject of the content clause")
+            elif c.dep == "xcomp":
+                for a in inner:
+                    if a.role == "obl" and a.case in {"to", "with", "à", "avec", "for", "pour"}:
+                        put(recipient, a.head, f"recipient<-'{a.case}' of the promised or asked act", a.case)
+            if recipient:
+                break
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES:
         # "denounced Serbia's suppression", "rejected calls by Belarus", "demanded an admission
         # by Moscow": whose act is judged or asked for
