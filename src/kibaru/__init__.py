@@ -11,5 +11,15 @@ __version__ = "0.1.0"
 
 __all__ = sorted([
     "Attribution", "DateValue", "Document", "Entity", "Event", "Evidence", "Failure", "Flags",
-    "KibaruError", "Mention", "Place", "RawDocument", "Record", "Span", "__version__",
+    "KibaruError", "Mention", "Pipeline", "Place", "RawDocument", "Record", "Span", "__version__",
+    "extract",
 ])
+
+
+def __getattr__(name: str):
+    """``kibaru.extract`` and ``kibaru.Pipeline`` without importing spaCy at ``import kibaru``."""
+    if name in {"extract", "Pipeline"}:
+        from kibaru import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'kibaru' has no attribute {name!r}")

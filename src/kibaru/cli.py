@@ -76,22 +76,17 @@ def explain(path: Path = typer.Argument(..., help="An article file, or kibaru/1 
         raise typer.Exit(2) from err
 
 
-def _register_optional() -> None:
-    """Sub-commands of the store and the KB, added when their modules are present."""
-    try:
-        from kibaru.cli_kb import kb_app
-    except ImportError:
-        kb_app = None
-    if kb_app is not None:
-        app.add_typer(kb_app, name="kb", help="Inspect the actor knowledge base.")
-    try:
-        from kibaru import cli_store
-    except ImportError:
-        return
+def _register_subcommands() -> None:
+    """The KB and store sub-commands. Imported directly: an ImportError here is a bug to see, not a
+    reason for commands to vanish from ``--help``."""
+    from kibaru import cli_store
+    from kibaru.cli_kb import kb_app
+
+    app.add_typer(kb_app, name="kb", help="Inspect the actor knowledge base.")
     cli_store.register(app)
 
 
-_register_optional()
+_register_subcommands()
 
 
 def main() -> None:

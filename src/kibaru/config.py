@@ -1,4 +1,7 @@
-"""Settings, built once at the entry point and passed down: shipped defaults < user file < environment.
+"""Settings, built once at the entry point and passed down: shipped defaults < environment < overrides.
+
+There is no user settings file yet: ``from_env`` layers the ``KIBARU_*`` variables, then the entry
+point's explicit overrides (e.g. ``--db``), over the defaults below.
 
 Each stage owns the settings it reads (``LinkSettings`` in ``link/``, ``MergeSettings`` in ``store/``,
 ...); ``Settings`` gathers them. Environment: ``KIBARU_KB`` (extra KB files, ``:``-separated),
@@ -22,6 +25,8 @@ class Settings:
     cache_dir: Path = field(default_factory=default_cache_dir)
     db_path: Path = Path("kibaru.duckdb")
     max_document_bytes: int = 5_000_000
+    # spaCy's own ``nlp.max_length``: a longer text makes ``nlp.pipe`` raise, which would stop the batch.
+    max_document_chars: int = 1_000_000
     batch_size: int = 32
 
     @staticmethod

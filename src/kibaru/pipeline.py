@@ -5,6 +5,7 @@ goes on. Models, the knowledge base and the gazetteer are loaded once per ``Pipe
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,7 +51,8 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------------------
 
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Record | Failure]:
-        """Records (or failures) for raw documents, in input order."""
+        """Records (or failures) for raw documents. Records keep their input order; a failure found
+        while a parse batch is being filled comes out before that batch's records."""
         from kibaru.nlp import parse_documents
 
         prepared = self._prepare(items)
@@ -66,7 +68,7 @@ class Pipeline:
         for parse in parse_documents(documents(), self.models, self.settings.batch_size):
             yield from pending
             pending.clear()
-            yield self._analyse(parse)
+            yield parse if isinstance(parse, Failure) else self._analyse(parse)
         yield from pending
 
     def _prepare(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
@@ -81,8 +83,17 @@ class Pipeline:
             except KibaruError as err:
                 yield Failure(item.source, "repair", str(err))
                 continue
+            except Exception as err:  # noqa: BLE001 - a bug on one document must not stop the batch
+                log.exception("%s failed at repair", item.source)
+                yield Failure(item.source, "repair", f"{item.source}: internal error at repair: "
+                              f"{type(err).__name__}: {err}")
+                continue
             if not document.text.strip():
                 yield Failure(item.source, "repair", f"{item.source}: no article text after repair")
+                continue
+            if len(document.text) > self.settings.max_document_chars:
+                yield Failure(item.source, "parse", f"{item.source}: {len(document.text)} characters after "
+                              f"repair, over the limit of {self.settings.max_document_chars}")
                 continue
             yield document
 
@@ -118,11 +129,17 @@ def extract_paths(paths: Iterable[str | Path], settings: Settings | None = None)
             yield item.to_json(), None
 
 
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The pipeline ``extract`` uses when given none: built once, so models load once."""
+    return Pipeline(Settings.from_env())
+
+
 def extract(text: str, *, language: str | None = None, published: str | None = None,
             title: str | None = None, pipeline: Pipeline | None = None) -> Record:
     """One record for one text. Raises ``KibaruError`` when the text cannot be processed."""
     raw = RawDocument(source="<text>", text=text, language=language, published=published, title=title)
-    result = next(iter((pipeline or Pipeline()).run([raw])))
+    result = next(iter((pipeline or default_pipeline()).run([raw])))
     if isinstance(result, Failure):
         raise KibaruError(result.reason)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kibaru.ingest.metadata import detect_language, extract_metadata, proper_case_name
-from kibaru.ingest.pubdate import parse_date
+from kibaru.dates.pubdate import parse_date
 
 FR_BODY = "Le gouvernement a annoncé mardi la fermeture de la frontière avec le pays voisin."
 EN_BODY = "The government announced on Tuesday that the border with its neighbour would close."

@@ -38,3 +38,18 @@ def test_json_metadata_wins_and_no_invented_dates(pipeline):
     assert record.document.id == "t1"
     for ev in record.events:
         assert ev.date.value is None and ev.date.precision == "unknown"
+
+
+def test_text_over_the_parser_limit_fails_alone():
+    # spaCy raises on texts over nlp.max_length; that must be one document's failure, not the batch's.
+    from kibaru.config import Settings
+    from kibaru.model import RawDocument
+    from kibaru.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(max_document_chars=200))
+    long = RawDocument(source="long.txt", text="Le ministre a rencontré son homologue à Bamako. " * 20)
+    short = RawDocument(source="short.txt", text="Le ministre a rencontré son homologue à Bamako.")
+    prepared = list(pipeline._prepare([long, short]))
+    assert isinstance(prepared[0], Failure) and prepared[0].stage == "parse"
+    assert "long.txt" in prepared[0].reason and "over the limit of 200" in prepared[0].reason
+    assert not isinstance(prepared[1], Failure) and prepared[1].source == "short.txt"

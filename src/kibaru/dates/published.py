@@ -11,8 +11,10 @@ from kibaru.dates import reckon
 from kibaru.dates.fallback import parse_with_dateparser
 from kibaru.dates.find import find_dates, normalize_language
 from kibaru.dates.lexicon import SUPPORTED_LANGUAGES
+from kibaru.dates.pubdate import parse_date
 
 _ISO = re.compile(r"\s*([12][0-9]{3})-?([01][0-9])(?:-?([0-3][0-9]))?(?![0-9])")
+_ISO_SHAPED = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -31,6 +33,11 @@ def parse_published(text: str | None, lang: str | None) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}"
         if day is None and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}"
+    if _ISO_SHAPED.fullmatch(text.strip()):
+        return None  # "2024-13-01" is a bad date, not a date to guess at
+    plain = parse_date(text)  # the header and metadata forms ingest reads ("2024", "24/09/2024", ...)
+    if plain is not None:
+        return plain
     code = normalize_language(lang)
     languages = (code,) if code else SUPPORTED_LANGUAGES[::-1]  # ("fr", "en")
     best: tuple[int, str] | None = None

@@ -18,12 +18,6 @@ _CONTINUATION = frozenset({"aussi", "également", "ailleurs", "outre", "plus", "
                            "furthermore", "additionally"})
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceSource:
-    attribution: Attribution
-    reporting_only: bool  # the sentence names a source and reports no event of its own
-
-
 def sentence_sources(linked: LinkedDocument, cues, event_sentences: set[int] = frozenset()) -> list[Attribution | None]:
     """The explicit source of each sentence, carried where the text carries it.
 

@@ -11,7 +11,7 @@ import hashlib
 
 from kibaru.config import Settings
 from kibaru.ingest.metadata import Metadata, detect_language, extract_metadata, proper_case_name
-from kibaru.ingest.pubdate import parse_date
+from kibaru.dates.pubdate import parse_date
 from kibaru.ingest.readers import read_paths
 from kibaru.ingest.repair import Repaired, repair_text
 from kibaru.model import Document, RawDocument

@@ -17,7 +17,7 @@ from importlib import resources
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from kibaru.ingest.pubdate import find_date, parse_date
+from kibaru.dates.pubdate import find_date, parse_date
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DASH = r"[-–—]{1,2}"

@@ -208,7 +208,3 @@ def _span(phrase: list[Token]) -> tuple[int, int]:
 def _phrase_text(linked: LinkedDocument, phrase: list[Token]) -> str:
     text = linked.parse.document.text
     return text[phrase[0].start:phrase[-1].end]
-
-
-def entity_tokens(linked: LinkedDocument, i: int) -> tuple[Token, ...]:
-    return tuple(_phrase(linked, i))

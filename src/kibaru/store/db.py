@@ -79,6 +79,7 @@ class Store:
     def open(cls, path: str | Path = "kibaru.duckdb",
              settings: StoreSettings | None = None) -> "Store":
         path = Path(path)
+        con = None
         try:
             con = duckdb.connect(str(path))
             con.execute(resources.files("kibaru.store").joinpath("schema.sql").read_text("utf-8"))
@@ -88,8 +89,11 @@ class Store:
             elif version[0] == "1":
                 _migrate_1_to_2(con)
             elif version[0] != SCHEMA_VERSION:
+                con.close()  # do not keep the file locked
                 raise StoreError(f"{path}: schema version {version[0]}, expected {SCHEMA_VERSION}")
         except duckdb.Error as exc:
+            if con is not None:
+                con.close()
             raise StoreError(f"{path}: cannot open the corpus store ({exc})") from exc
         return cls(con, path, settings or StoreSettings())
 

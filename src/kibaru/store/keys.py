@@ -24,7 +24,9 @@ def fold_name(name: str) -> str:
     """Lower case, accents and punctuation dropped: ``Fédération de Russie`` -> ``federation de russie``."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", bare).strip()
+    folded = _NON_WORD.sub(" ", bare).strip()
+    # a name in another script ("Москва") keeps its own letters rather than folding to nothing
+    return folded or " ".join(re.findall(r"\w+", bare))
 
 
 def actor_key(name: str, entity_type: str | None, country: str | None, kb_id: str | None) -> str:

@@ -40,7 +40,7 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _patterns() -> _Patterns:
-    lex = json.loads(resources.files(__package__).joinpath("metadata_lexicon.json").read_text("utf-8"))
+    lex = json.loads(resources.files("kibaru.ingest").joinpath("metadata_lexicon.json").read_text("utf-8"))
     month = rf"(?P<month>{_alternation(list(lex['months']))})\.?"
     weekday = rf"(?:(?:{_alternation(lex['weekdays'])})\.?,?\s+)?"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
