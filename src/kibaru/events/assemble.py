@@ -30,7 +30,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     lexicon, cues = load_triggers(lang), load_cues(lang)
     # a trigger word inside a name ("l'Alliance des États du Sahel") is part of the name
     found = [h for h in find_triggers(parse, lexicon, linked.children)
-             if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS]
+             if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS
+             and not _modifier(parse, h)]
     hits, embedded = _asserted(parse, found)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
@@ -61,13 +62,17 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if flags.historical:
             historical_heads.add(hit.head)
         event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if event_type in _COOPERATIVE and not flags.negated and _willing(linked, hit.head, cues):
+            # "Syria says it is willing to withdraw": a stated willingness is AGREE (PLOVER)
+            event_type, mode, recoded = "AGREE", None, f"stated willingness to {entry.type} -> AGREE"
         if event_type == "CONSULT" and roles.actor and all(a.split(":")[1:2] and a.split(":")[1] in _PROTESTERS
                                                              for a in roles.actor if a.startswith("group:")) \
                 and any(a.startswith("group:") for a in roles.actor):
             # "3 000 manifestants se sont réunis devant le consulat": protesters gather to protest
             event_type, mode, recoded = "PROTEST", "demo", "protesters gathering -> PROTEST"
         if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
-                linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor):
+                linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor) \
+                and not any("demonym" in w or "unnamed group" in w for w in roles.why):
             # "l'Algérie a protesté contre la France": a state's protest is diplomatic (PLOVER: ACCUSE)
             event_type, mode, recoded = "ACCUSE", "disapprove", "a state's protest -> ACCUSE"
         if recoded:
@@ -209,6 +214,9 @@ def _complete(roles, inner, lemma: str, outer_type: str):
 # PLOVER codes one type where a type plus an auxiliary mode would say the same: a promised
 # meeting or aid is AGREE, a refusal to agree is REJECT, a conditional or announced use of force
 # or sanction is THREATEN (its mode says what is threatened).
+# refusing to agree, concede, meet, back or help is a REJECT ("would not meet the demands")
+_REFUSABLE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE"})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
 _COERCE_THREAT = {"arrest": "arrest", "deport": "expel", "restrict": "restrict", "curfew": "restrict",
                   "martial-law": "restrict", "seize": "restrict"}
@@ -218,7 +226,7 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
     """(type, mode, flags, why) after PLOVER's single-type rules for future/negated/conditional."""
     from dataclasses import replace
 
-    if flags.negated and (event_type == "AGREE" or (flags.future and event_type in _FUTURE_AGREE)):
+    if flags.negated and (event_type in _REFUSABLE or (flags.future and event_type in _FUTURE_AGREE)):
         return "REJECT", None, replace(flags, negated=False, future=False), f"negated {event_type} -> REJECT"
     if flags.future and event_type in _FUTURE_AGREE and pos == "VERB":
         return "AGREE", None, flags, f"future {event_type} -> AGREE"
@@ -227,6 +235,33 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
             else ("expel" if mode == "expel" else _THREAT_MODES[event_type])
         return "THREATEN", threat, flags, f"{'future' if flags.future else 'conditional'} {event_type} -> THREATEN"
     return event_type, mode, flags, ""
+
+
+# a noun trigger modifying another noun names a kind of thing ("aid convoys", "battle zones"),
+# except before the nouns that make it an undertaking ("a mediation effort")
+_UNDERTAKINGS = frozenset({"effort", "mission", "campaign", "operation", "bid", "attempt", "initiative",
+                           "offensive", "drive", "plan", "deal", "talk", "round"})
+
+
+def _modifier(parse: Parse, hit) -> bool:
+    t = parse.tokens[hit.head]
+    return hit.pos == "NOUN" and len(hit.tokens) == 1 and t.dep == "compound" \
+        and parse.tokens[t.head].lemma.lower() not in _UNDERTAKINGS
+
+
+def _willing(linked: LinkedDocument, head: int, cues) -> bool:
+    """The trigger is the complement of "willing", "ready", "prêt à", "disposé à"."""
+    tokens = linked.parse.tokens
+    t = tokens[head]
+    for _ in range(2):
+        if t.head == t.i:
+            return False
+        if t.dep not in {"xcomp", "acomp", "advcl", "ccomp", "obl", "obl:arg", "acl"}:
+            return False
+        t = tokens[t.head]
+        if "willingness" in cues.kinds(t.lemma.lower()) or "willingness" in cues.kinds(t.text.lower()):
+            return True
+    return False
 
 
 def _with(flags, **changes):
