@@ -165,6 +165,9 @@ def _day(text: str | None) -> date | None:
         raise typer.BadParameter(f"{text!r} is not a YYYY-MM-DD date") from exc
 
 
+_WIDE = frozenset({"corpus_event_id", "event_key", "title", "evidence", "published", "precision", "mode"})
+
+
 def _show(items: list[dict[str, Any]], fmt: str, title: str) -> None:
     if fmt == "json":
         typer.echo(json.dumps(items, ensure_ascii=False, default=str, indent=1))
@@ -173,11 +176,13 @@ def _show(items: list[dict[str, Any]], fmt: str, title: str) -> None:
         writer.writeheader()
         writer.writerows(items)
     elif fmt == "table":
+        # a person reads a few columns; json and csv carry all of them
+        columns = [c for c in (items[0] if items else {}) if c not in _WIDE]
         table = Table(title=title)
-        for column in (items[0] if items else {}):
+        for column in columns:
             table.add_column(column, overflow="fold")
         for item in items:
-            table.add_row(*("" if v is None else str(v) for v in item.values()))
+            table.add_row(*("" if item[c] is None else str(item[c]) for c in columns))
         Console().print(table)
     else:
         raise typer.BadParameter(f"--format must be table, json or csv, not {fmt!r}")

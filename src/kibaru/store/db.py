@@ -245,6 +245,9 @@ class Store:
             elif name == "doc_entities":
                 self._insert(name, table)
                 self._add_names(table)
+            elif name == "mentions":  # "--actor russie" finds Russia by the words of the text
+                self._insert(name, table)
+                self._add_names(table.select(["actor_id", "text"]).rename_columns(["actor_id", "name"]))
             elif name == "events":
                 self._insert(name, table, _EVENTS_SELECT.replace("{base}", str(base)))
             elif name == "event_actors":

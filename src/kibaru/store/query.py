@@ -97,8 +97,8 @@ def find_events(con: duckdb.DuckDBPyConnection, q: EventQuery) -> pa.Table:
                   UNION ALL
                   SELECT event_no, 'recipient', unnest(recipient_ids) FROM hits) p
             JOIN actors a USING (actor_id) GROUP BY ALL)
-        SELECT r.corpus_event_id, h.event_key, coalesce(h.date_value, h.published) AS date,
-               h.date_precision AS precision, h.event_type, h.mode, na.names AS actors,
+        SELECT r.corpus_event_id, h.event_key, h.date_value AS date,
+               h.date_precision AS precision, h.published, h.event_type, h.mode, na.names AS actors,
                nr.names AS recipients, h.place_name AS place, h.place_country AS country,
                h.outlet, h.title, h.evidence_text AS evidence
         FROM hits h LEFT JOIN event_reports r USING (event_no)
