@@ -52,6 +52,14 @@ ROLE_CASES = [
     ("fr", "Un avion militaire russe a bombardé une ville ukrainienne.", "ASSAULT", ["RUS"], ["UKR"]),
     ("en", "Russian soldiers attacked a village.", "ASSAULT", ["RUS"], []),
     ("en", "Israeli troops attacked a village.", "ASSAULT", ["ISR"], []),
+    # force or repression with no named target falls on the state where it happens; on a state's
+    # own ground, on its population
+    ("en", "Israeli tanks shelled targets in Lebanon.", "ASSAULT", ["ISR"], ["LBN"]),
+    ("en", "Turkish authorities imposed a curfew in the town of Cizre.", "COERCE", ["TUR"], ["TUR"]),
+    # whoever must meet a threat's condition is threatened; who made a proposal receives its rejection
+    ("en", "Iran threatened to launch an offensive unless Iraq accepted its conditions.", "THREATEN",
+     ["IRN"], ["IRQ"]),
+    ("en", "Pakistan rejected an offer from Afghanistan.", "REJECT", ["PAK"], ["AFG"]),
 ]
 
 
@@ -138,3 +146,4 @@ def test_unnamed_gunmen_in_french_give_no_state_actor(pipeline):
     # the village is Malian; the attackers are not
     assert all(_entity(record, i).country is None for i in ev.actor), ev.why
     assert "MLI" not in _states(record, ev.actor)
+

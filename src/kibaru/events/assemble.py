@@ -9,9 +9,10 @@ from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sou
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
-from kibaru.events.places import event_place
+from kibaru.events.places import clause_place, event_place
 from kibaru.events.roles import Memory, fill_roles
 from kibaru.events.triggers import find_triggers
+from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Attribution, DateValue, Event, Evidence, Parse, Place
 
@@ -53,8 +54,10 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         for inner in embedded.get(hit.head, ()):
             if roles.recipient and roles.actor:
                 break
-            roles = _complete(roles, fill_roles(linked, inner.head, inner.pos, inner.entry, memory, inner.tokens),
-                              inner.entry.lemma, entry.type)
+            inner_roles = _setting_target(linked, inner.head, inner.entry.type,
+                                          fill_roles(linked, inner.head, inner.pos, inner.entry, memory, inner.tokens))
+            roles = _complete(roles, inner_roles, inner.entry.lemma, entry.type)
+        roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
         if not flags.historical and _under(parse, hit.head, historical_heads):
             flags = _with(flags, historical=True)
@@ -62,6 +65,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if flags.historical:
             historical_heads.add(hit.head)
         event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if event_type == "THREATEN" and not roles.recipient:
+            roles = _condition_target(linked, hit.head, roles)
         if event_type in _COOPERATIVE and not flags.negated and _willing(linked, hit.head, cues):
             # "Syria says it is willing to withdraw": a stated willingness is AGREE (PLOVER)
             event_type, mode, recoded = "AGREE", None, f"stated willingness to {entry.type} -> AGREE"
@@ -72,7 +77,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             event_type, mode, recoded = "PROTEST", "demo", "protesters gathering -> PROTEST"
         if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
                 linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor) \
-                and not any("demonym" in w or "unnamed group" in w for w in roles.why):
+                and not any("demonym" in w or "unnamed group" in w for w in roles.why) \
+                and not _people_by_demonym(linked, roles.actor, sent):
             # "l'Algérie a protesté contre la France": a state's protest is diplomatic (PLOVER: ACCUSE)
             event_type, mode, recoded = "ACCUSE", "disapprove", "a state's protest -> ACCUSE"
         if recoded:
@@ -196,6 +202,73 @@ def _obligation_roles(linked: LinkedDocument, ob: Obligation, memory):
     recipient = tuple(r for r in recipient if r not in actor)
     return Roles(actor, recipient, (f"actor<-speaker: {why}", f"recipient<-the one who must act: {rwhy}",
                                     "REQUEST: an obligation reported by its speaker"))
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "si"})
+
+
+def _condition_target(linked: LinkedDocument, head: int, roles):
+    """"threatened to stop talks if the United States goes ahead", "unless Israel rescinded":
+    whoever must meet the condition is the one threatened."""
+    from kibaru.events.roles import Roles
+    from kibaru.link.arguments import resolve_argument
+
+    tokens = linked.parse.tokens
+    verbs = [head] + [c.i for c in linked.children(head) if c.dep in {"xcomp", "ccomp"}]
+    for v in verbs:
+        for clause in linked.children(v):
+            if not clause.dep.startswith("advcl") or not any(
+                    m.dep == "mark" and m.lemma.lower() in _CONDITION_MARKS for m in linked.children(clause.i)):
+                continue
+            subject = next((c.i for c in linked.children(clause.i) if c.dep in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
+            if subject is None:
+                continue
+            ids, rule = resolve_argument(linked, subject)
+            ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+            if ids:
+                return Roles(roles.actor, ids, (*roles.why, f"recipient<-who must meet the condition "
+                                                            f"{tokens[clause.i].text!r}: {rule}"))
+    return roles
+
+
+# Force, repression, protest and concessions with no named target fall on the state where they
+# happen: "imposed a curfew in Cizre", "fired at targets in Jericho", "demonstrated in Serbia".
+# Only for an event with an actor: a place alone does not make an event worth counting.
+_SETTING_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE"})
+
+
+def _setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
+    from kibaru.events.roles import Roles
+
+    if roles.recipient or not roles.actor or event_type not in _SETTING_TARGETS:
+        return roles
+    place = clause_place(linked, head)
+    state = linked.implicit_state(place.country, "the state where the event happens") \
+        if place is not None and place.country else None
+    if state is None:
+        return roles
+    why = f"recipient<-state where it happens ({place.text!r})"
+    if state in roles.actor:  # "Turkish authorities imposed a curfew in Cizre": its own population
+        group = collective(linked.lang, _POPULATION.get(linked.lang, "civilian"))
+        if group is None:
+            return roles
+        state = linked.implicit_group(group, place.country)
+        why = f"recipient<-the population where it happens ({place.text!r})"
+    return Roles(roles.actor, (state,), (*roles.why, why))
+
+
+_POPULATION = {"fr": "civil", "en": "civilian"}
+
+
+def _people_by_demonym(linked: LinkedDocument, actor: tuple[str, ...], sent) -> bool:
+    """"ethnic Albanians demonstrated": the actor is named in this sentence by a demonym, so it
+    is people of that state, not the state itself."""
+    for eid in actor:
+        d = linked.drafts.get(eid)
+        for span in (d.spans if d is not None else ()):
+            if sent.start <= span.start < sent.end and linked.kb.demonym(span.text, linked.lang):
+                return True
+    return False
 
 
 def _complete(roles, inner, lemma: str, outer_type: str):

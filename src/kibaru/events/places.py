@@ -65,6 +65,12 @@ def event_place(linked, head: int) -> Place | None:
     return found
 
 
+def clause_place(linked, head: int) -> Place | None:
+    """The place named in the trigger's own clause, nothing wider (no sentence, no setting)."""
+    lo, hi = _clause_span(linked.parse, head)
+    return _place_in(linked, lo, hi, linked.parse.tokens[head].start)
+
+
 def _antecedent_state(linked, head: int) -> Place | None:
     """"la Côte d'Ivoire qui, après des affrontements, est divisée", "Mali, where fighting ...":
     a trigger in a relative clause on a state happened in that state."""

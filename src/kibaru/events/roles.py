@@ -22,6 +22,10 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
 AGENT_PREPS = frozenset({"par", "by"})
+FROM_PREPS = frozenset({"from"})
+# "imposed a curfew after a demonstration": a noun in a circumstance phrase is not the verb subject's act
+CIRCUMSTANCE_PREPS = frozenset({"after", "following", "since", "before", "despite", "amid", "until"})
+PROPOSAL_TYPES = frozenset({"CONCEDE", "REJECT", "AGREE"})  # accepting or refusing what someone put forward
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
 FORCE_TYPES = frozenset({"MOBILIZE"})
@@ -163,6 +167,9 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                 put(recipient, a.head, "recipient<-object")
             elif a.role == "obl" and a.case in RECIPIENT_PREPS:
                 put(recipient, a.head, f"recipient<-'{a.case}'", a.case)
+            elif a.role == "obl" and a.case in FROM_PREPS and event_type in PROPOSAL_TYPES \
+                    and tokens[a.head].head != head:  # "accepted demands from the rebels"
+                put(recipient, a.head, "recipient<-who made the proposal ('from')")
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
@@ -242,14 +249,15 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
                         put(recipient, a.head, f"recipient<-'{a.case}' of the promised or asked act", a.case)
             if recipient:
                 break
-    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES:
+    if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"CONCEDE", "AGREE"}:
         # "denounced Serbia's suppression", "rejected calls by Belarus", "demanded an admission
-        # by Moscow": whose act is judged or asked for
+        # by Moscow": whose act is judged or asked for; "rejected an offer from Afghanistan",
+        # "accepted demands from the rebels": who made the proposal
         for a in args:
             if a.role != "obj":
                 continue
             for b in arguments(linked, a.head):
-                if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS | AGENT_PREPS):
+                if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS | AGENT_PREPS | FROM_PREPS):
                     put(recipient, b.head, "recipient<-whose act the object is")
             if recipient:
                 break
@@ -414,7 +422,8 @@ def _governing_subject(linked: LinkedDocument, i: int, participatory: bool = Fal
     t = tokens[i]
     if t.dep == "compound" and t.head != t.i:  # "undertook a mediation mission": the mission's verb
         t = tokens[t.head]
-    if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"):
+    if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"
+                                                              and tokens[t.head].lemma.lower() not in CIRCUMSTANCE_PREPS):
         verb = t.head if t.dep != "pobj" else tokens[t.head].head
         for a in arguments(linked, verb):
             if a.role == "subj":

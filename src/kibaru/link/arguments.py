@@ -29,6 +29,7 @@ _QUANTITIES = frozenset({
 _WHERE = frozenset({"à", "au", "aux", "dans", "en", "de", "du", "des", "d'", "d’", "in", "at", "throughout",
                     "across", "from", "of"})
 _GROUP_TYPES = frozenset({"organization", "armed_group", "igo", "media"})
+_NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 _NOT_PARTIES = frozenset({"equipment"})  # an aircraft type does not act; its owner does
 
 
@@ -134,9 +135,20 @@ def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
         if eid and linked.entity_type(eid) in {"location", "country", "facility"} and linked.country_of(eid):
             return linked.country_of(eid)
     if group.country == "document":
-        states = linked.document_states()
+        states = linked.document_states() or _party_states(linked)
         return states[0] if states else None
     return None
+
+
+def _party_states(linked: LinkedDocument) -> list[str]:
+    """With no state named, the states of the named parties ("Egyptian police ... disperse
+    demonstrators"): the demonstrators are where the police are."""
+    counts: dict[str, int] = {}
+    for d in linked.drafts.values():
+        if d.type in _GROUP_TYPES | {"person"} and d.listed and d.country and len(d.country) == 3 \
+                and d.country.isalpha() and d.country not in _NON_STATES:
+            counts[d.country] = counts.get(d.country, 0) + len(d.spans)
+    return sorted(counts, key=lambda c: -counts[c])
 
 
 def _apposed(linked: LinkedDocument, i: int) -> list[Token]:
