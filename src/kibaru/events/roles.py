@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kibaru.link.arguments import resolve_argument
+from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
 
@@ -122,6 +122,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memo
 
     def put(target: list[str], arg_head: int, label: str, case: str = "") -> None:
         ids, rule = resolve_argument(linked, arg_head)
+        if not ids and event_type == "PROTEST" and target is actor:
+            ids, rule = protesters(linked, arg_head)
         if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
             ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:

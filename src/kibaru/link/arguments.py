@@ -28,6 +28,7 @@ _QUANTITIES = frozenset({
 })
 _WHERE = frozenset({"à", "au", "aux", "dans", "en", "de", "du", "des", "d'", "d’", "in", "at", "throughout",
                     "across", "from", "of"})
+_PEOPLE = frozenset({"personne", "gens", "foule", "habitant", "people", "person", "crowd", "resident"})
 _GROUP_TYPES = frozenset({"organization", "armed_group", "igo", "media"})
 _NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 _NOT_PARTIES = frozenset({"equipment"})  # an aircraft type does not act; its owner does
@@ -119,6 +120,21 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
             f"unnamed group {head.text!r}"
     return (), ""
+
+
+def protesters(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+    """People who demonstrate are demonstrators: "plus de 10 000 personnes" in a protest, "a crowd"."""
+    tokens = linked.parse.tokens
+    head = tokens[i]
+    if head.pos == "NUM" or head.lemma.lower() in _QUANTITIES:
+        head = next((c for c in _genitive_chain(linked, i) if c.pos in {"NOUN", "PROPN"}), head)
+    if head.lemma.lower() not in _PEOPLE:
+        return (), ""
+    group = collective(linked.lang, "manifestant" if linked.lang == "fr" else "protester")
+    if group is None:
+        return (), ""
+    return (linked.implicit_group(group, _group_state(linked, head.i, group), (head.start, head.end)),), \
+        f"people in a protest {head.text!r} -> protesters"
 
 
 def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
