@@ -10,11 +10,12 @@ from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
 from kibaru.events.places import clause_place, event_place
-from kibaru.events.roles import Memory, fill_roles
+from kibaru.events.antecedents import Memory
+from kibaru.events.roles import fill_roles
 from kibaru.events.triggers import find_triggers
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
-from kibaru.model import Attribution, DateValue, Event, Evidence, Parse, Place
+from kibaru.model import Attribution, DateValue, Event, Evidence, Parse
 
 # PLOVER: CONSULT, SUPPORT, COOPERATE or AID told in the future tense is AGREE.
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})

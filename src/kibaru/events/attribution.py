@@ -5,7 +5,6 @@ names the source ("L'information a été donnée par une source proche de la pr�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.linked import LinkedDocument

@@ -19,7 +19,6 @@ _BACKGROUND_PREPS = frozenset({"après", "suite", "after", "following", "since",
 
 
 def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "") -> tuple[Flags, tuple[str, ...]]:
-    tokens = linked.parse.tokens
     chain = _governing_chain(linked, head)
     why: list[str] = []
     neg = hyp = fut = hist = False

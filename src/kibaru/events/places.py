@@ -131,7 +131,6 @@ def _place_in(linked, lo: int, hi: int, anchor: int, nearest: bool = True) -> Pl
 
 def _places_in(linked, lo: int, hi: int) -> list[Place]:
     """Every place named in [lo, hi), in text order: entities, locative states, missed names."""
-    parse = linked.parse
     out: list[Place] = []
     seen: set[tuple[str, int]] = set()
     tokens = linked.tokens_in(lo, hi)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kibaru.events.antecedents import Memory
 from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
@@ -93,7 +94,7 @@ class Roles:
     why: tuple[str, ...]
 
 
-def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: "Memory",
+def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memory,
                span: tuple[int, ...] = ()) -> Roles:
     """Roles of one trigger. An entry's own ``roles`` column wins; the general rules fill the rest."""
     from kibaru.events.lexicon import DEFAULT_ROLES
@@ -446,123 +447,3 @@ def _governing_subject(linked: LinkedDocument, i: int, participatory: bool = Fal
                     return a.head
             return None
     return None
-
-
-class Memory:
-    """What earlier events and mentions said, for pronouns and "la même source"."""
-
-    def __init__(self) -> None:
-        self.actors: list[tuple[int, str]] = []  # (char offset, entity id)
-        self.sources: list[tuple[int, object]] = []
-
-    def remember_actors(self, offset: int, ids: tuple[str, ...]) -> None:
-        for eid in ids:
-            self.actors.append((offset, eid))
-
-    def antecedent(self, linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
-        token = linked.parse.tokens[i]
-        wants_country = token.lemma.lower() in {"pays", "country"}
-        if token.lemma.lower() in {"dernier", "dernière", "latter"}:
-            return _last_referent(linked, i)
-        if wants_country and (speaker := _matrix_subject(linked, i)) is not None:
-            ids, _ = resolve_argument(linked, speaker)
-            iso = linked.country_of(ids[0]) if ids else None
-            state = linked.implicit_state(iso, "his or her country") if iso else None
-            if state:
-                return (state,), f"'{token.text}' -> country of the speaker {linked.parse.tokens[speaker].text!r}"
-        if token.pos == "PRON" and token.dep.startswith("nsubj") and (speaker := _matrix_subject(linked, i)) is not None \
-                and linked.parse.tokens[speaker].pos != "PRON":
-            ids, rule = resolve_argument(linked, speaker)
-            if ids:
-                return ids, f"pronoun {token.text!r} -> the speaker {linked.parse.tokens[speaker].text!r}"
-        if token.pos == "PRON" and not wants_country:
-            ids, rule = _pronoun_antecedent(linked, i)
-            if ids:
-                return ids, rule
-        before = [eid for off, eid in self.actors if off < token.start]
-        if not before:
-            before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]
-                      if t.i in linked.token_entity and linked.entity_type(linked.token_entity[t.i])
-                      in {"person", "country", "organization", "armed_group", "igo"}]
-        if not before:
-            return (), ""
-        eid = before[-1]
-        if wants_country:
-            iso = linked.country_of(eid)
-            state = linked.implicit_state(iso, "his or her country") if iso else None
-            return ((state,), f"'{token.text}' -> country of {eid}") if state else ((), "")
-        return (eid,), f"pronoun {token.text!r} -> last actor"
-
-
-def _matrix_subject(linked: LinkedDocument, i: int) -> int | None:
-    """"Lavrov a réaffirmé que son pays ...": the subject of a verb above the clause of token i."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    seen_clause = False
-    for _ in range(8):
-        if t.head == t.i:
-            return None
-        if t.dep in {"ccomp", "xcomp", "advcl", "parataxis"} or t.dep.startswith("advcl"):
-            seen_clause = True
-        t = tokens[t.head]
-        if seen_clause and t.pos in {"VERB", "AUX"}:
-            for c in linked.children(t.i):
-                if c.dep in {"nsubj", "nsubj:pass"}:
-                    return c.i
-    return None
-
-
-_NOT_ACTORS = frozenset({"location", "facility", "equipment"})
-
-
-def _number(t: Token) -> str:
-    for feat in t.morph.split("|"):
-        if feat.startswith("Number="):
-            return feat[7:]
-    return {"they": "Plur", "them": "Plur", "their": "Plur", "he": "Sing", "she": "Sing", "him": "Sing",
-            "her": "Sing", "it": "Sing", "its": "Sing"}.get(t.text.lower(), "")
-
-
-def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
-    """A personal pronoun: the subject of the sentence before (or earlier in this one) that
-    agrees in number, else the nearest agreeing noun phrase that names a party."""
-    tokens = linked.parse.tokens
-    pron = tokens[i]
-    number = _number(pron)
-    verb = tokens[pron.head]
-    if pron.dep.startswith("nsubj"):  # "Il s'en sont pris": the verb's agreement decides
-        number = next((_number(a) for a in linked.children(verb.i) if a.dep.startswith("aux") and _number(a)),
-                      _number(verb) or number)
-    first = linked.parse.sentences[max(0, pron.sent - 1)].first
-    window = list(range(i - 1, first - 1, -1))
-    subjects = [k for k in window if tokens[k].dep.startswith("nsubj") and k != i]
-    others = [k for k in window if tokens[k].pos in {"NOUN", "PROPN"} and k not in subjects
-              and tokens[k].dep not in {"flat", "flat:name", "compound"}]
-    for k in subjects + others:
-        t = tokens[k]
-        if t.pos == "PRON":
-            continue
-        if not pron.dep.startswith("nsubj") and t.head == pron.head and t.dep.startswith("nsubj"):
-            continue  # "les opposants l'accusent": an object pronoun is not its verb's subject
-        if number and _number(t) and _number(t) != number:
-            continue
-        ids, rule = resolve_argument(linked, k)
-        ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS)
-        if ids:
-            return ids[:1], f"pronoun {pron.text!r} -> {rule}"
-    return (), ""
-
-
-def _last_referent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
-    """"ce dernier" / "the latter": the nearest noun phrase before it that names a party."""
-    tokens = linked.parse.tokens
-    first = linked.parse.sentences[max(0, tokens[i].sent - 1)].first
-    for k in range(i - 1, first - 1, -1):
-        t = tokens[k]
-        if t.pos not in {"NOUN", "PROPN"} or t.dep in {"flat", "flat:name", "compound"}:
-            continue
-        ids, rule = resolve_argument(linked, k)
-        ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility", "equipment"})
-        if ids:
-            return ids[:1], f"'{tokens[i].text}' -> {rule}"
-    return (), ""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kibaru.link.fold import fold, fold_words, is_acronym
-from kibaru.link.linked import Draft, LinkedDocument
+from kibaru.link.linked import LinkedDocument
 from kibaru.model import Mention, Parse
 
 _WORD = re.compile(r"\w+", re.UNICODE)
