@@ -60,6 +60,13 @@ ROLE_CASES = [
     ("en", "Iran threatened to launch an offensive unless Iraq accepted its conditions.", "THREATEN",
      ["IRN"], ["IRQ"]),
     ("en", "Pakistan rejected an offer from Afghanistan.", "REJECT", ["PAK"], ["AFG"]),
+    # people named by a demonym who live in another state are that state's (residents.py)
+    ("en", "The Albanians of southern Serbia demanded autonomy.", "REQUEST", ["SRB"], []),
+    ("en", "Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's decision.", "PROTEST",
+     ["SWE"], ["SWE"]),
+    # a titled person the KB does not know takes the sentence's state (titles.py)
+    ("en", "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.", "THREATEN",
+     ["DZA"], ["DZA"]),
 ]
 
 
@@ -147,3 +154,18 @@ def test_unnamed_gunmen_in_french_give_no_state_actor(pipeline):
     assert all(_entity(record, i).country is None for i in ev.actor), ev.why
     assert "MLI" not in _states(record, ev.actor)
 
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    # a noun after a background preposition dates the sentence's event; it is not one itself
+    ("Rebels attacked the town after bloody tribal clashes.", "ASSAULT", "clashes"),
+    # a noun in a relative clause on a party describes the party
+    ("The United States is providing intelligence to Macedonia, which is preparing a major offensive.",
+     "AID", "offensive"),
+])
+def test_background_nouns_are_not_events(pipeline, text, kept, dropped):
+    record = _record(pipeline, text, "en")
+    triggers = [record.document.text[e.evidence.trigger[0]:e.evidence.trigger[1]] for e in record.events]
+    assert kept in {e.event_type for e in record.events}
+    assert dropped not in triggers, triggers

@@ -9,6 +9,7 @@ from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sou
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
+from kibaru.events.passing import drop_in_passing
 from kibaru.events.places import clause_place, event_place
 from kibaru.events.antecedents import Memory
 from kibaru.events.roles import fill_roles
@@ -34,6 +35,9 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     found = [h for h in find_triggers(parse, lexicon, linked.children)
              if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS
              and not _modifier(parse, h)]
+    background = frozenset(c.cue for c in cues.of_kind("background"))
+    found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
+                           or collective(lang, parse.tokens[i].lemma.lower()) is not None)
     hits, embedded = _asserted(parse, found)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:

@@ -1,6 +1,8 @@
 """An event argument (the head token of a phrase) -> the entities it stands for, and the rule used.
 
 Tried in order, first hit wins:
+  0. people named by a demonym who live in another state ("the Albanians of southern Serbia"):
+     that state (``residents.py``)
   1. a name on the head itself ("Lavrov a réaffirmé")
   2. a name apposed or flat on the head ("le ministre ..., Sergueï Lavrov")
   3. a role, government or force phrase through the KB ("le président malien" at the article's
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
+from kibaru.link.residents import resident_state
 from kibaru.model import Token
 
 _CLAUSE = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj",
@@ -66,6 +69,8 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         for c in _genitive_chain(linked, i):
             if c.pos in {"NOUN", "PROPN"} and c.lemma.lower() not in _QUANTITIES:
                 return _resolve_one(linked, c.i)
+    if (resident := resident_state(linked, i)) is not None:
+        return resident
     eid = linked.token_entity.get(i)
     if eid and linked.entity_type(eid) not in _NOT_PARTIES:
         return (eid,), f"name {head.text!r}"

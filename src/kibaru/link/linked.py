@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kibaru.link.fold import fold, fold_words
+from kibaru.link.titles import title_state
 from kibaru.model import Entity, Event, Mention, Parse, Place, Span, Token
 
 _ARG_STOP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
@@ -137,6 +138,11 @@ class LinkedDocument:
         for d in self.drafts.values():
             if d.country is None and d.type == "location":
                 d.country = self._geocode_country(d.name)
+        for d in self.drafts.values():  # after places have their states: titles read them
+            if d.country is None and (found := title_state(self, d)):
+                d.country, why = found
+                d.why += f"; {why}"
+        for d in self.drafts.values():
             if d.country is None and main and d.type in {"person", "organization", "location", "facility",
                                                          "armed_group"}:
                 d.country = main
