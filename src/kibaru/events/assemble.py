@@ -102,7 +102,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         drafts.append(Event(
             id=f"v{n + 1}", event_type=event_type, mode=mode,
             context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
-            date=_event_date(parse, hit.head, dates), location=event_place(linked, hit.head),
+            date=_event_date(parse, hit.head, dates), location=event_place(linked, hit.head, remote=mode == "phone"),
             flags=flags, attribution=attribution,
             evidence=Evidence((sent.start, sent.end), (start, end), parse.document.text[sent.start:sent.end]),
             confidence=confidence, why=why,

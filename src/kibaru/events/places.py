@@ -40,8 +40,11 @@ _COMMA_AREA = re.compile(r"\s*,\s*(?P<y>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-ZÀ-�
 _PRECISE = {"exact": 0, "city": 1, "admin1": 2, "country": 3}
 
 
-def event_place(linked, head: int) -> Place | None:
-    """The place of the event whose trigger is token ``head`` (see the module docstring)."""
+def event_place(linked, head: int, remote: bool = False) -> Place | None:
+    """The place of the event whose trigger is token ``head`` (see the module docstring).
+
+    A ``remote`` event (a phone call) happens where its own words say, or at the dateline: not at
+    the place the article's lead is about."""
     parse = linked.parse
     token = parse.tokens[head]
     sent = parse.sentences[token.sent]
@@ -56,7 +59,7 @@ def event_place(linked, head: int) -> Place | None:
         prev = parse.sentences[token.sent - 1]
         if "\n" not in parse.document.text[prev.end:sent.start]:
             found = _place_in(linked, prev.start, prev.end, sent.start)
-    setting = document_setting(linked)
+    setting = _dateline(linked) if remote else document_setting(linked)
     if found is None:
         return setting
     if (found.precision == "country" and setting is not None and setting.precision != "country"
