@@ -125,3 +125,20 @@ def test_a_following_sentence_that_only_names_the_source(pipeline, lang, text, w
 def test_no_source_no_attribution(pipeline):
     ev = _only(_record(pipeline, "Le Niger a attaqué le Bénin.", "fr"), "ASSAULT")
     assert (ev.attribution.source, ev.attribution.text, ev.attribution.quote) == (None, None, None)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("text", "words"), [
+    # a party citing its own act is the source; "said in a statement" ends at "statement"
+    ("In a statement, the Kenyan army said it killed ten militants.", "the Kenyan army"),
+    ("The Kenyan army said in a statement that it killed ten militants.", "The Kenyan army"),
+])
+def test_a_party_reporting_its_own_act_is_the_source(pipeline, text, words):
+    ev = _only(_record(pipeline, text, "en"), "ASSAULT")
+    assert ev.attribution.text == words, ev.attribution
+
+
+@pytest.mark.models
+def test_a_date_opening_the_text_dates_the_event(pipeline):
+    ev = _only(_record(pipeline, "On Friday, the Kenyan army killed ten militants.", "en"), "ASSAULT")
+    assert ev.date.value is not None and ev.date.precision == "day", ev.date

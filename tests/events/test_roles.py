@@ -67,6 +67,16 @@ ROLE_CASES = [
     # a titled person the KB does not know takes the sentence's state (titles.py)
     ("en", "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.", "THREATEN",
      ["DZA"], ["DZA"]),
+    # what the actor owns is not its recipient; a withdrawal falls on the state it leaves (targets.py)
+    ("en", "Egypt withdrew its troops from Yemen.", "RETREAT", ["EGY"], ["YEM"]),
+    ("en", "Egypt withdrew its soldiers from Sanaa.", "RETREAT", ["EGY"], ["YEM"]),
+    # a capital after a relations noun stands for its state
+    ("en", "Kenya established diplomatic ties with and opened an embassy in Hanoi.", "SUPPORT", ["KEN"], ["VNM"]),
+    # refuge is asked of the host
+    ("en", "Thousands of Sudanese sought refuge in Chad.", "REQUEST", ["SDN"], ["TCD"]),
+    # mediation: the parties mediated between are the recipients
+    ("en", "Qatar undertook a mediation mission between Sudan and Chad.", "CONSULT", ["QAT"], ["SDN", "TCD"]),
+    ("en", "Norway mediated between Colombia and Venezuela.", "CONSULT", ["NOR"], ["COL", "VEN"]),
 ]
 
 

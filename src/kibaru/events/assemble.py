@@ -377,8 +377,10 @@ def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateVa
     token = parse.tokens[head]
     sent = parse.sentences[token.sent]
     clause = _clause_span(parse, head)
-    in_clause = [d for d in dates if clause[0] <= (d.start or -1) < clause[1]]
-    in_sentence = [d for d in dates if sent.start <= (d.start or -1) < sent.end]
+    # a date at offset 0 ("On Friday, ..." opening the text) is a real position, not a missing one
+    at = [(d, -1 if d.start is None else d.start) for d in dates]
+    in_clause = [d for d, k in at if clause[0] <= k < clause[1]]
+    in_sentence = [d for d, k in at if sent.start <= k < sent.end]
     pool = in_clause or in_sentence
     if not pool:
         return DateValue()

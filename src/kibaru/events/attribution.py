@@ -54,7 +54,7 @@ def quote_for(linked: LinkedDocument, sent: Sentence, trigger_start: int) -> str
 
 def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
                triggers: frozenset[int] | set[int] = frozenset()) -> Attribution | None:
-    """A speech verb above the trigger ("X a déclaré que ..."), unless the speaker is the actor."""
+    """A speech verb above the trigger ("X a déclaré que ..."), the actor citing itself included."""
     tokens = linked.parse.tokens
     t = tokens[head]
     for _ in range(4):
@@ -69,9 +69,8 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
                 if c.dep in {"nsubj", "obl:agent"}:
                     if c.pos == "PRON" or c.lemma.lower() in {"dernier", "dernière", "latter"}:
                         return None  # a pronoun names no source
+                    # "the army said it killed ...": a party citing its own act is still the source
                     ids, _ = resolve_argument(linked, c.i)
-                    if ids and set(ids) & set(actor):
-                        return None
                     phrase = _phrase_text(linked, c.i)
                     return Attribution(ids[0] if ids else None, phrase, None)
             return None
@@ -95,8 +94,6 @@ def postposed_speaker(linked: LinkedDocument, head: int, cues, actor: tuple[str,
             if c.dep in {"nsubj", "nsubj:pass"} and c.pos != "PRON" and c.i > head \
                     and c.lemma.lower() not in {"dernier", "dernière", "latter"}:
                 ids, _ = resolve_argument(linked, c.i)
-                if ids and set(ids) & set(actor):
-                    return None
                 return Attribution(ids[0] if ids else None, _phrase_text(linked, c.i), None)
     return None
 
@@ -140,10 +137,10 @@ def _reporting_clause(linked: LinkedDocument, sent: Sentence, cues) -> Attributi
 
 def _lit_on(linked: LinkedDocument, sent: Sentence) -> Attribution | None:
     text = linked.parse.document.text[sent.start:sent.end]
-    m = re.search(r"(?i)(lit-on|peut-on lire|indique-t-on|said in a statement|according to a statement)[^.«»\"]*", text)
+    m = re.search(r"(?i)(lit-on|peut-on lire|indique-t-on)[^.«»\"]*|said in a (?:joint )?statement|according to a statement", text)
     if not m:
         return None
-    phrase = m.group().strip(" ,.")
+    phrase = m.group().strip(" ,.")  # the English phrases end at "statement", not at the clause's end
     start = sent.start + m.start()
     ids = [linked.token_entity[t.i] for t in linked.tokens_in(start, start + len(phrase))
            if t.i in linked.token_entity]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kibaru.events.antecedents import Memory
+from kibaru.events.targets import refine_recipients
 from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
@@ -287,8 +288,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     # "entre la Russie et le Mali": the first is the actor, the rest recipients
     if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
         actor, recipient = actor[:1], actor[1:]
-    recipient = [r for r in recipient if r not in actor]
-    return Roles(tuple(actor), tuple(recipient), tuple(why))
+    actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
+    return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
 
 
 def _in_background(linked: LinkedDocument, i: int) -> bool:
