@@ -77,6 +77,16 @@ ROLE_CASES = [
     # mediation: the parties mediated between are the recipients
     ("en", "Qatar undertook a mediation mission between Sudan and Chad.", "CONSULT", ["QAT"], ["SDN", "TCD"]),
     ("en", "Norway mediated between Colombia and Venezuela.", "CONSULT", ["NOR"], ["COL", "VEN"]),
+    # a stative participle: the passive subject holds the stance ("subjpass=actor" in the lexicon)
+    ("en", "Kenya is opposed to Ugandan participation in the talks.", "REJECT", ["KEN"], ["UGA"]),
+    ("en", "The minister said Laos is committed to opening its markets.", "AGREE", ["LAO"], []),
+    # ordering people out of a country; people sent out of a state with none of their own (expelled.py)
+    ("en", "Gabon ordered hundreds of Cameroonians out of the country.", "COERCE", ["GAB"], ["CMR"]),
+    ("en", "Togo gave shelter to refugees expelled from Ghana.", "COERCE", [], ["GHA"]),
+    # a party in the person's own phrase; a named state beats a demonym elsewhere (titles.py)
+    ("en", "OPEC Secretary General Karim Dupont visited Ghana.", "CONSULT", ["IGO"], ["GHA"]),
+    ("en", "The Danish cabinet praised President Okoro's plan as proof of Abuja's goodwill.", "SUPPORT",
+     ["DNK"], ["NGA"]),
 ]
 
 

@@ -16,7 +16,9 @@ Trigger files (``triggers_{lang}.tsv``) have a header and these tab-separated co
                 clitic:C    a clitic (French ``en``, ``y``) on the verb
     flag      a flag the trigger itself implies: future, negated, hypothetical, historical, or empty
     roles     comma-separated ``dep=role`` (role: actor, recipient, none), e.g. ``subj=recipient,obj=actor``;
-              dep is subj, obj, iobj, obl, obl:PREP, nmod, nmod:PREP or poss; empty = ``DEFAULT_ROLES[pos]``
+              dep is subj, subjpass, obj, iobj, obl, obl:PREP, nmod, nmod:PREP or poss; empty =
+              ``DEFAULT_ROLES[pos]``. ``subjpass=actor`` reads a stative participle: "Israel is
+              opposed to X", "Vietnam is committed to reform" (the subject holds the stance)
     weight    confidence 0.5-1.0
     note      short gloss
 
@@ -69,7 +71,7 @@ CONTEXTS = frozenset({
 POS_VALUES = frozenset({"VERB", "NOUN", "MWE"})
 FLAGS = frozenset({"future", "negated", "hypothetical", "historical"})
 ROLE_VALUES = frozenset({"actor", "recipient", "none"})
-ROLE_DEPS = frozenset({"subj", "obj", "iobj", "obl", "nmod", "poss"})
+ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"})
 REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
                        "quote_intro", "obligation", "willingness", "background"})

@@ -140,7 +140,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         """Apply the entry's mapping for this dependent; False when the entry says nothing."""
         if not explicit:
             return False
-        key = {"subj": "subj", "obj": "obj", "iobj": "iobj", "poss": "poss"}.get(a.role)
+        key = a.role if a.role in {"subj", "subjpass", "obj", "iobj", "poss"} else None
         if a.role == "obl":
             key = f"{'obl' if pos == 'VERB' else 'nmod'}:{a.case}" if a.case else ("obl" if pos == "VERB" else "nmod")
         if key is None:

@@ -2,7 +2,8 @@
 
 Tried in order, first hit wins:
   0. people named by a demonym who live in another state ("the Albanians of southern Serbia"):
-     that state (``residents.py``)
+     that state (``residents.py``); people with no state demonym sent out of a state ("West
+     Africans ordered out of Nigeria"): that state (``expelled.py``)
   1. a name on the head itself ("Lavrov a réaffirmé")
   2. a name apposed or flat on the head ("le ministre ..., Sergueï Lavrov")
   3. a role, government or force phrase through the KB ("le président malien" at the article's
@@ -15,6 +16,7 @@ Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
 from __future__ import annotations
 
 from kibaru.link.collectives import collective
+from kibaru.link.expelled import expelled_from
 from kibaru.link.linked import LinkedDocument
 from kibaru.link.residents import resident_state
 from kibaru.model import Token
@@ -69,7 +71,7 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         for c in _genitive_chain(linked, i):
             if c.pos in {"NOUN", "PROPN"} and c.lemma.lower() not in _QUANTITIES:
                 return _resolve_one(linked, c.i)
-    if (resident := resident_state(linked, i)) is not None:
+    if (resident := resident_state(linked, i) or expelled_from(linked, i)) is not None:
         return resident
     eid = linked.token_entity.get(i)
     if eid and linked.entity_type(eid) not in _NOT_PARTIES:

@@ -1,10 +1,17 @@
-"""A person the KB does not know, named with a title: the state from the sentence.
+"""A person the KB does not know: the party in their own phrase, else for a titled person the state
+from the sentence.
+
+"Arab League Secretary General Chadli Klibi", "Hamas leader X": a party named among the words
+that modify the name belongs to it, whatever else the sentence names.
 
 "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers": the title says the
 person holds a state office, the phrase names no state, and the sentence's nearest state or place
-(Algiers → DZA) is the best evidence of which state's office it is. Titles are the role phrases of
-``data/roles.tsv`` without their demonym slot ("president", "foreign minister"); a title alone is
-not enough when the sentence names no state, and the document's main state is left to ``finish``.
+(Algiers → DZA) is the best evidence of which state's office it is; a state named by its name or
+capital beats one that only a demonym gives, since "the German government welcomed President
+Reagan's statement as proof of Washington's wish" names Germany for another party. Titles are the
+role phrases of ``data/roles.tsv`` without their demonym slot ("president", "foreign minister"); a
+title alone is not enough when the sentence names no state, and the document's main state is left
+to ``finish``.
 """
 from __future__ import annotations
 
@@ -12,11 +19,15 @@ from kibaru.link.fold import fold_words
 
 _STATE_TYPES = frozenset({"country", "location", "facility"})
 _MAX_TITLE_WORDS = 5
+_PARTY_TYPES = frozenset({"country", "igo", "organization", "armed_group"})
+_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
 def title_state(linked, draft) -> tuple[str, str] | None:
-    """(ISO-3, why) for a titled person with no state, from the nearest state or place in the
-    sentence of their first mention; None when there is no title or no state there."""
+    """(ISO-3 or non-state code, why) for a person with no state: a party named in the person's own
+    phrase ("Arab League Secretary General Chadli Klibi" -> IGO), else, for a titled person, the
+    nearest state or place in the sentence of their first mention, a named one ("Washington")
+    before one only a demonym gives ("the German government"); None when neither is found."""
     if draft.type != "person" or not draft.spans:
         return None
     span = draft.spans[0]
@@ -24,20 +35,46 @@ def title_state(linked, draft) -> tuple[str, str] | None:
     if not tokens:
         return None
     sentence = linked.parse.sentences[tokens[0].sent]
+    own = _own_phrase_party(linked, tokens, sentence.first, draft.key)
+    if own is not None:
+        return own, f"{own}: a party named in the person's own phrase"
     title = _title_before(linked, span.start, sentence.start)
     if title is None:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     for t in linked.parse.tokens[sentence.first:sentence.last]:
         eid = linked.token_entity.get(t.i)
         if not eid or eid == draft.key or linked.drafts[eid].type not in _STATE_TYPES:
             continue
         iso = linked.drafts[eid].country
-        if iso and len(iso) == 3 and (best is None or abs(t.i - tokens[0].i) < best[0]):
-            best = (abs(t.i - tokens[0].i), iso)
+        rank = (_by_demonym(linked, eid, t), abs(t.i - tokens[0].i), iso)
+        if iso and len(iso) == 3 and (best is None or rank[:2] < best[:2]):
+            best = rank
     if best is None:
         return None
-    return best[1], f"title {title!r} with no state in the phrase; nearest state in the sentence {best[1]}"
+    kind = "state named only by a demonym" if best[0] else "state"
+    return best[2], f"title {title!r} with no state in the phrase; nearest {kind} in the sentence {best[2]}"
+
+
+def _own_phrase_party(linked, tokens, floor: int, key: str) -> str | None:
+    """The country code of a party among the words that modify the name from the left, within its
+    noun phrase: every word's head lies further right, up to the name itself."""
+    all_tokens = linked.parse.tokens
+    last = tokens[-1].i
+    k = tokens[0].i - 1
+    while k >= floor and k < all_tokens[k].head <= last and all_tokens[k].pos in _PHRASE_POS:
+        eid = linked.token_entity.get(k)
+        if eid and eid != key and linked.drafts[eid].type in _PARTY_TYPES and linked.drafts[eid].country:
+            return linked.drafts[eid].country
+        k -= 1
+    return None
+
+
+def _by_demonym(linked, eid: str, token) -> bool:
+    """Whether this mention names the state only through a demonym ("German government")."""
+    span = next((sp for sp in linked.drafts[eid].spans if sp.start <= token.start < sp.end), None)
+    words = (span.text if span else token.text).split()
+    return bool(words) and linked.kb.demonym(words[0], linked.lang) is not None
 
 
 def _title_before(linked, start: int, floor: int) -> str | None:
