@@ -87,6 +87,17 @@ ROLE_CASES = [
     ("en", "OPEC Secretary General Karim Dupont visited Ghana.", "CONSULT", ["IGO"], ["GHA"]),
     ("en", "The Danish cabinet praised President Okoro's plan as proof of Abuja's goodwill.", "SUPPORT",
      ["DNK"], ["NGA"]),
+    # a group-like head named by its modifiers (unnamed.py): an NGO, or the collective it names
+    ("en", "A human rights group condemned Ghana.", "ACCUSE", ["NGO"], ["GHA"]),
+    ("fr", "Un groupe de défense des droits de l'homme a dénoncé le Tchad.", "ACCUSE", ["NGO"], ["TCD"]),
+    ("en", "Ghana is failing its refugees, a human rights group protested on Monday.", "PROTEST", ["NGO"], []),
+    ("en", "A terror group based in Benin threatened Togo.", "THREATEN", ["BEN"], ["TGO"]),
+    ("en", "Leaders of the opposition coalition in Togo agreed to end the boycott.", "AGREE", ["TGO"], []),
+    # a trigger under a preposition takes the subject of the verb above it
+    ("en", "Kenyan students resorted to throwing stones at the police.", "PROTEST", ["KEN"], ["KEN"]),
+    ("en", "The Chadian army is holding villagers as human shields.", "COERCE", ["TCD"], []),
+    # co-ordinated demonyms on one head give every state
+    ("en", "U.S. and Ghanaian officials described it as a joint operation.", "COOPERATE", ["GHA"], ["USA"]),
 ]
 
 
@@ -164,6 +175,12 @@ def test_unnamed_groups_act_without_a_state(pipeline, lang, text):
         entity = _entity(record, eid)
         assert entity.country is None, (entity, ev.why)
         assert entity.kb_id is None or not entity.kb_id.startswith("country:"), entity
+
+
+@pytest.mark.models
+def test_a_participle_whose_agent_names_no_party_only_describes(pipeline):
+    record = _record(pipeline, "Des groupes armés, appuyés par des sponsors étrangers, ont attaqué le Niger.", "fr")
+    assert not [e for e in record.events if e.event_type == "SUPPORT"], [e.why for e in record.events]
 
 
 @pytest.mark.models

@@ -83,3 +83,15 @@ def test_countries_file_is_what_build_kb_produces(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_kb.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_text(encoding="utf-8") == (DATA_DIR / "countries.jsonl").read_text(encoding="utf-8")
+
+
+def test_organisation_words_load_and_read_as_known_collectives():
+    from kibaru.link.collectives import collective
+    from kibaru.link.unnamed import _table
+
+    table = _table()
+    assert {"en", "fr"} <= table.keys()
+    for lang, words in table.items():
+        assert words.heads and words.members
+        for word, lemma in words.read_as.items():
+            assert collective(lang, lemma) is not None, (lang, word, lemma)

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kibaru.events.antecedents import Memory
+from kibaru.events.dependents import Arg, arguments
+from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
 from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
-from kibaru.model import Token
 
 RECIPIENT_PREPS = frozenset({
     "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre", "devant",
@@ -25,8 +26,6 @@ RECIPIENT_PREPS = frozenset({
 })
 AGENT_PREPS = frozenset({"par", "by"})
 FROM_PREPS = frozenset({"from"})
-# "imposed a curfew after a demonstration": a noun in a circumstance phrase is not the verb subject's act
-CIRCUMSTANCE_PREPS = frozenset({"after", "following", "since", "before", "despite", "amid", "until"})
 PROPOSAL_TYPES = frozenset({"CONCEDE", "REJECT", "AGREE"})  # accepting or refusing what someone put forward
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
@@ -42,50 +41,6 @@ PRONOUNS = frozenset({
     "le", "la", "les", "leur", "l'", "l’",
     "he", "she", "they", "it", "who", "which", "that", "its", "his", "her", "their", "him", "them", "latter",
 })
-
-
-@dataclass(frozen=True, slots=True)
-class Arg:
-    role: str  # subj, subjpass, obj, iobj, obl, agent, poss, amod
-    case: str
-    head: int
-
-
-def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
-    out: list[Arg] = []
-    for c in linked.children(i):
-        dep = c.dep
-        if dep in {"nsubj", "csubj"}:
-            out.append(Arg("subj", "", c.i))
-        elif dep in {"nsubj:pass", "nsubjpass"}:
-            # "ils s'en sont pris": a pronominal verb with être is active, not passive
-            reflexive = any(k.dep.startswith("expl") or "Reflex=Yes" in k.morph for k in linked.children(i))
-            out.append(Arg("subj" if reflexive else "subjpass", "", c.i))
-        elif dep in {"obj", "dobj", "attr"}:
-            out.append(Arg("obj", "", c.i))
-        elif dep in {"iobj", "dative"}:
-            out.append(Arg("iobj", "", c.i))
-        elif dep == "obl:agent":
-            out.append(Arg("agent", "par", c.i))
-        elif dep.startswith("obl") or dep == "nmod" or dep == "npadvmod":
-            out.append(Arg("obl", _case(linked, c), c.i))
-        elif dep in {"prep", "agent"}:
-            for g in linked.children(c.i):
-                if g.dep == "pobj":
-                    out.append(Arg("agent" if dep == "agent" else "obl", c.lemma.lower(), g.i))
-        elif dep in {"poss", "nmod:poss"} or (dep == "det" and "Poss=Yes" in c.morph):
-            out.append(Arg("poss", "", c.i))
-        elif dep in {"amod", "compound"}:
-            out.append(Arg("amod", "", c.i))
-    return out
-
-
-def _case(linked: LinkedDocument, token: Token) -> str:
-    for c in linked.children(token.i):
-        if c.dep in {"case", "mark"}:
-            text = c.text.lower()
-            return {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(text, c.lemma.lower())
-    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +138,17 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 put(actor, adjacent, "actor<-the noun right before the verb (the parser missed the subject)")
                 args.append(Arg("subj", "", adjacent))
         if not any(a.role in {"subj", "subjpass"} for a in args):
-            inherited = _inherited_subject(linked, head)
+            inherited = inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
-                passive_participle = tokens[head].dep == "acl" and "Tense=Past" in tokens[head].morph
-                if passive_participle:
+                passive_participle = tokens[head].dep == "acl" and "Tense=Past" in tokens[head].morph \
+                    and not (event_type in CONTENT_TYPES | {"PROTEST"} and _postposed_finite(linked, head))
+                # "des groupes coalisés, appuyés par des sponsors étrangers": a participle with an agent
+                # is passive; when that agent names no party, it only describes the noun
+                agent = any(a.role == "agent" for a in args) and "VerbForm=Part" in tokens[head].morph \
+                    and "Tense=Past" in tokens[head].morph
+                if agent and not actor:
+                    pass
+                elif passive_participle or agent:
                     put(recipient, inherited, "recipient<-noun the participle describes")
                 else:  # "la Turquie va rencontrer le Niger": the subject of "va" acts
                     before = list(actor)
@@ -203,7 +165,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 continue
             if a.role == "obl" and a.case in OF_PREPS:
                 patient = event_type in PATIENT_NOUN_TYPES and not has_target
-                if not patient and _unnamed(linked, a.head) and _governing_subject(linked, head) is not None:
+                if not patient and _unnamed(linked, a.head) and governing_subject(linked, head) is not None:
                     continue  # "the US sped up the withdrawal of some forces": the subject acts
                 put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'")
             elif a.role == "obl" and a.case in AGENT_PREPS:
@@ -228,7 +190,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 if a.role == "obj":
                     put(actor, a.head, "actor<-those the event gathered")
         if not actor:
-            governor = _governing_subject(linked, head, event_type in PARTICIPATORY
+            governor = governing_subject(linked, head, event_type in PARTICIPATORY
                                           and not _in_background(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
@@ -319,6 +281,34 @@ def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     return k
 
 
+def _postposed_finite(linked: LinkedDocument, i: int) -> bool:
+    """"Croatia is failing refugees, a human rights group protested Wednesday": a verb the parser
+    hung on a noun after a comma, with no object or agent and ending the sentence, is that noun's
+    finite verb (a postposed source), not a participle describing it."""
+    tokens = linked.parse.tokens
+    noun = tokens[tokens[i].head]
+    if any(c.dep in {"dobj", "obj", "agent", "ccomp"} or c.dep == "prep" and c.lemma.lower() == "by"
+           for c in linked.children(i)):
+        return False
+    first = min([noun.i] + [c.i for c in linked.children(noun.i) if c.i < noun.i])
+    if first == 0 or tokens[first - 1].text != "," or tokens[first - 1].sent != noun.sent:
+        return False
+    last = max([i] + [k for k in range(i + 1, len(tokens)) if tokens[k].sent == noun.sent and tokens[k].pos != "PUNCT"
+                      and _under(linked, k, i)])
+    return last + 1 >= len(tokens) or tokens[last + 1].sent != noun.sent or tokens[last + 1].text in {".", "!", ";"}
+
+
+def _under(linked: LinkedDocument, k: int, ancestor: int) -> bool:
+    tokens = linked.parse.tokens
+    for _ in range(8):
+        if k == ancestor:
+            return True
+        if tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
+
+
 def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
     """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle."""
     out = []
@@ -342,109 +332,4 @@ def _detached_participle(linked: LinkedDocument, i: int) -> int | None:
         k -= 1
     if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
         return k
-    return None
-
-
-def _inherited_subject(linked: LinkedDocument, i: int) -> int | None:
-    """Subject of the verb a subject-less verb hangs from; a relative clause's noun; an acl's noun.
-
-    A French gerund ("en annonçant") takes the subject of the main clause, not the noun it hangs from.
-    """
-    tokens = linked.parse.tokens
-    seen = 0
-    t = tokens[i]
-    while seen < 5 and t.head != t.i:
-        seen += 1
-        parent = tokens[t.head]
-        gerund = any(c.dep in {"mark", "case"} and c.text.lower() == "en" for c in linked.children(t.i))
-        if gerund or (t.dep in {"obj", "dobj", "nmod", "obl"} and parent.pos in {"VERB", "NOUN"} and seen > 1):
-            t = parent
-            if t.pos == "VERB":
-                for a in arguments(linked, t.i):
-                    if a.role == "subj":
-                        return a.head
-            continue
-        if t.dep == "acl" and parent.pos == "NOUN" and "VerbForm=Inf" in t.morph:
-            # "la décision du Mali de rompre": the noun's own "de X" acts
-            for c in linked.children(parent.i):
-                if c.i != t.i and c.dep in {"nmod", "nmod:poss"} and _case(linked, c) == "de":
-                    return c.i
-                if c.dep == "det" and "Poss=Yes" in c.morph:
-                    return c.i
-            t = parent
-            continue
-        if t.dep in {"acl", "acl:relcl", "relcl"}:
-            return parent.i
-        if t.dep == "xcomp" and (owner := _noun_before_de(linked, t)) is not None:
-            return owner
-        if t.dep in {"xcomp", "conj", "advcl", "ccomp", "acomp", "oprd"} or t.dep.startswith("advcl"):
-            for a in arguments(linked, parent.i):
-                if a.role == "subj" or (a.role == "subjpass" and t.dep == "conj"):
-                    return a.head
-            t = parent
-            continue
-        return None
-    return None
-
-
-def _noun_before_de(linked: LinkedDocument, t: Token) -> int | None:
-    """"a commenté la décision du Mali de rompre": the parser hangs "rompre" on the verb; the
-    noun phrase right before "de" owns it, and its "de X" acts."""
-    tokens = linked.parse.tokens
-    mark = next((c for c in linked.children(t.i) if c.dep == "mark" and c.text.lower() in {"de", "d'", "d’"}), None)
-    if mark is None or mark.i == 0:
-        return None
-    for a in arguments(linked, t.head):
-        if a.role != "obj":
-            continue
-        noun = tokens[a.head]
-        last = max([noun.i] + [k for k in range(noun.i + 1, mark.i) if _descends(linked, k, noun.i)])
-        if last == mark.i - 1:
-            for c in linked.children(noun.i):
-                if c.dep in {"nmod", "nmod:poss"} and _case(linked, c) == "de":
-                    return c.i
-                if c.dep == "det" and "Poss=Yes" in c.morph:
-                    return c.i
-    return None
-
-
-def _descends(linked: LinkedDocument, k: int, ancestor: int) -> bool:
-    tokens = linked.parse.tokens
-    t = tokens[k]
-    for _ in range(6):
-        if t.i == ancestor:
-            return True
-        if t.head == t.i:
-            return False
-        t = tokens[t.head]
-    return False
-
-
-def _governing_subject(linked: LinkedDocument, i: int, participatory: bool = False) -> int | None:
-    """For a nominal trigger that is a verb's object ("a réaffirmé son soutien"), the verb's subject."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    if t.dep == "compound" and t.head != t.i:  # "undertook a mediation mission": the mission's verb
-        t = tokens[t.head]
-    if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"
-                                                              and tokens[t.head].lemma.lower() not in CIRCUMSTANCE_PREPS):
-        verb = t.head if t.dep != "pobj" else tokens[t.head].head
-        for a in arguments(linked, verb):
-            if a.role == "subj":
-                return a.head
-        return _inherited_subject(linked, verb)
-    # "Lavrov s'est exprimé au cours d'un entretien": up through nominal complements to the verb,
-    # for meetings and agreements one takes part in (not for an attack a speaker mentions)
-    if not participatory:
-        return None
-    for _ in range(3):
-        if t.head == t.i or not (t.dep.startswith("nmod") or t.dep.startswith("obl") or t.dep == "pobj"
-                                 or t.dep == "prep"):
-            return None
-        t = tokens[t.head]
-        if t.pos in {"VERB", "AUX"}:
-            for a in arguments(linked, t.i):
-                if a.role == "subj":
-                    return a.head
-            return None
     return None

@@ -30,7 +30,9 @@ def find_triggers(parse: Parse, lexicon, children) -> list[TriggerHit]:
             span = _match_mwe(tokens, lemmas, t.i, entry.lemmas)
             if span and not used.intersection(span) and _requires_ok(entry, tokens[span[0]], children):
                 head = _mwe_head(tokens, span)
-                hits[head] = TriggerHit(head, span, entry, "VERB" if tokens[span[0]].pos in _VERBAL else "NOUN")
+                # "throwing stones" acts as a verb, "human shields" as a noun: the head's part of speech
+                pos_of = tokens[head].pos if tokens[head].pos in _VERBAL | _NOMINAL else tokens[span[0]].pos
+                hits[head] = TriggerHit(head, span, entry, "VERB" if pos_of in _VERBAL else "NOUN")
                 used.update(span)
                 break
     for t in tokens:

@@ -9,6 +9,8 @@ Tried in order, first hit wins:
   3. a role, government or force phrase through the KB ("le président malien" at the article's
      date, "les autorités maliennes", "l'armée française")
   4. a name inside the phrase ("l'école de gendarmerie de Faladiè", "les rebelles du CSP")
+  4b. an unnamed organisation named by its modifiers ("a human rights group", "the opposition
+     coalition", ``unnamed.py``), on the head or in its "of" chain ("leaders of the opposition")
   5. a demonym on the head ("un avion militaire russe", "les soldats maliens") or as the head
      ("les Russes") -> the state
 Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
@@ -19,6 +21,7 @@ from kibaru.link.collectives import collective
 from kibaru.link.expelled import expelled_from
 from kibaru.link.linked import LinkedDocument
 from kibaru.link.residents import resident_state
+from kibaru.link.unnamed import speaks_for_group, unnamed_organisation
 from kibaru.model import Token
 
 _CLAUSE = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj",
@@ -49,7 +52,32 @@ def resolve_argument(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], s
                 ids.append(eid)
         if rule:
             rules.append(rule)
+        if ids:
+            for eid, rule in _coordinated_states(linked, head):
+                if eid not in ids:
+                    ids.append(eid)
+                    rules.append(rule)
     return tuple(ids), "; ".join(rules)
+
+
+def _coordinated_states(linked: LinkedDocument, i: int) -> list[tuple[str, str]]:
+    """"U.S. and Iraqi officials", "les armées malienne et française": every state of a
+    co-ordinated modifier, when at least two are states."""
+    out: list[tuple[str, str]] = []
+    for c in linked.children(i):
+        if c.dep not in {"amod", "nmod", "compound"}:
+            continue
+        conjuncts = [c] + [g for g in linked.children(c.i) if g.dep == "conj"]
+        if len(conjuncts) < 2:
+            continue
+        for m in conjuncts:
+            eid = linked.token_entity.get(m.i)
+            if eid and linked.entity_type(eid) == "country":
+                out.append((eid, f"co-ordinated name {m.text!r}"))
+            elif eid is None and (iso := linked.kb.demonym(m.text, linked.lang)):
+                if found := linked.implicit_state(iso, f"demonym {m.text!r}", (m.start, m.end)):
+                    out.append((found, f"co-ordinated demonym {m.text!r} -> {iso}"))
+    return out if len({e for e, _ in out}) >= 2 else []
 
 
 def _conjuncts(linked: LinkedDocument, i: int) -> list[int]:
@@ -68,9 +96,13 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     head = tokens[i]
     if head.pos == "NUM" or head.lemma.lower() in _QUANTITIES:
         # "des milliers de manifestants", "tens of thousands of students": the counted noun
+        # (a "group" with no counted noun may be an organisation named by its modifiers, below)
         for c in _genitive_chain(linked, i):
             if c.pos in {"NOUN", "PROPN"} and c.lemma.lower() not in _QUANTITIES:
-                return _resolve_one(linked, c.i)
+                counted = _resolve_one(linked, c.i)
+                if counted[0] or unnamed_organisation(linked, i) is None:
+                    return counted
+                break
     if (resident := resident_state(linked, i) or expelled_from(linked, i)) is not None:
         return resident
     eid = linked.token_entity.get(i)
@@ -99,7 +131,10 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     if group is not None:  # "les opposants de Gnassingbé" are the opposition, not Gnassingbé
         return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
             f"unnamed group {head.text!r}"
-    for t in _genitive_chain(linked, i):
+    if (organisation := unnamed_organisation(linked, i)) is not None:
+        return organisation
+    chain = _genitive_chain(linked, i)
+    for t in chain:
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES:
             return (eid,), f"name {t.text!r} inside {text!r}"
@@ -113,6 +148,12 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
                 if entry is not None:
                     return (linked.implicit_entry(entry, match.why, _span(inner_phrase)),), \
                         f"phrase {inner!r} inside {text!r}: {match.why}"
+    for t in chain:  # "leaders of the Azadliq opposition coalition", "spokesman for the rebels"
+        if (organisation := unnamed_organisation(linked, t.i)) is not None:
+            return organisation[0], f"{organisation[1]}, inside {text!r}"
+        if speaks_for_group(linked, i) and (group := collective(linked.lang, t.lemma.lower())) is not None:
+            return (linked.implicit_group(group, _group_state(linked, t.i, group), (t.start, t.end)),), \
+                f"unnamed group {t.text!r} inside {text!r}"
     for c in linked.children(i):
         if c.dep in {"amod", "nmod"} and (iso := linked.kb.demonym(c.text, linked.lang)):
             found = linked.implicit_state(iso, f"demonym {c.text!r}", (c.start, c.end))
