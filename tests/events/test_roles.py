@@ -90,7 +90,8 @@ ROLE_CASES = [
     # a group-like head named by its modifiers (unnamed.py): an NGO, or the collective it names
     ("en", "A human rights group condemned Ghana.", "ACCUSE", ["NGO"], ["GHA"]),
     ("fr", "Un groupe de défense des droits de l'homme a dénoncé le Tchad.", "ACCUSE", ["NGO"], ["TCD"]),
-    ("en", "Ghana is failing its refugees, a human rights group protested on Monday.", "PROTEST", ["NGO"], []),
+    # (an NGO's protest is a statement: ACCUSE, like a state's)
+    ("en", "Ghana is failing its refugees, a human rights group protested on Monday.", "ACCUSE", ["NGO"], []),
     ("en", "A terror group based in Benin threatened Togo.", "THREATEN", ["BEN"], ["TGO"]),
     ("en", "Leaders of the opposition coalition in Togo agreed to end the boycott.", "AGREE", ["TGO"], []),
     # a trigger under a preposition takes the subject of the verb above it

@@ -6,6 +6,7 @@ import functools
 from dataclasses import replace
 
 from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
+from kibaru.events.content import ContentMarks, asserted_triggers
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
@@ -38,7 +39,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     background = frozenset(c.cue for c in cues.of_kind("background"))
     found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
                            or collective(lang, parse.tokens[i].lemma.lower()) is not None)
-    hits, embedded = _asserted(parse, found)
+    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues))
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
         hits = _with_obligations(parse, hits, embedded, obligations)
@@ -81,11 +82,12 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             # "3 000 manifestants se sont réunis devant le consulat": protesters gather to protest
             event_type, mode, recoded = "PROTEST", "demo", "protesters gathering -> PROTEST"
         if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
-                linked.entity_type(a) in {"country", "igo"} and linked.drafts[a].listed for a in roles.actor) \
+                _states_or_bodies(linked, a) for a in roles.actor) \
                 and not any("demonym" in w or "unnamed group" in w for w in roles.why) \
                 and not _people_by_demonym(linked, roles.actor, sent):
-            # "l'Algérie a protesté contre la France": a state's protest is diplomatic (PLOVER: ACCUSE)
-            event_type, mode, recoded = "ACCUSE", "disapprove", "a state's protest -> ACCUSE"
+            # "l'Algérie a protesté contre la France", "a human rights group protested": the protest
+            # of a state, an NGO or an IGO is a statement (PLOVER: ACCUSE), not a street action
+            event_type, mode, recoded = "ACCUSE", "disapprove", "a state's or body's protest -> ACCUSE"
         if recoded:
             flag_why += (recoded,)
         attribution = (speaker_of(linked, hit.head, cues, roles.actor, heads)
@@ -112,51 +114,6 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # recipient: they say nothing an analyst can count
     merged = merge_mentions(tuple(drafts), parse)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
-
-
-# Triggers whose complement states what is accused, asked, refused, threatened, promised or
-# praised: "accusé de s'être allié", "urged them to withdraw", "condamné la destruction". The
-# complement is the content of that event, not a second event.
-_CONTENT_TAKING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod",
-                              "pobj", "pcomp", "prep"})
-
-
-def _asserted(parse: Parse, hits: list) -> tuple[list, dict[int, list]]:
-    """The triggers that assert an event, and for each the triggers embedded in it.
-
-    Embedded: the complement of a content-taking trigger, or a nominal trigger that is the
-    object of another trigger ("give a grant", "held talks": the verb carries the event)."""
-    by_head = {h.head: h for h in hits}
-    kept = []
-    embedded: dict[int, list] = {}
-    for hit in hits:
-        t = parse.tokens[hit.head]
-        owner = None
-        if hit.pos == "NOUN" and t.dep in {"obj", "dobj"} and t.head in by_head and t.head != t.i:
-            owner = by_head[t.head]
-        if owner is None and hit.pos == "VERB":
-            # "the attack killed ten people": the verb tells the attack's toll, one happening
-            subj = next((by_head[k.i] for k in parse.tokens[max(0, hit.head - 12):hit.head]
-                         if k.head == hit.head and k.dep.startswith("nsubj") and k.i in by_head), None)
-            if subj is not None and subj.entry.type == hit.entry.type and subj.pos == "NOUN":
-                owner = subj
-        parent = by_head.get(t.head)
-        if owner is None and parent is not None and parent is not hit and hit.entry.type == "REQUEST" \
-                and parent.entry.type == "PROTEST" and t.dep in {"advcl", "xcomp", "acl", "conj"}:
-            owner = parent  # "demonstrated ... calling for independence": the protest's demand
-        for _ in range(3):
-            if owner is not None or t.head == t.i or t.dep not in _COMPLEMENT_DEPS:
-                break
-            parent = by_head.get(t.head)
-            t = parse.tokens[t.head]
-            if parent is not None and parent is not hit and parent.entry.type in _CONTENT_TAKING:
-                owner = parent
-        if owner is None:
-            kept.append(hit)
-        else:
-            embedded.setdefault(owner.head, []).append(hit)
-    return kept, embedded
 
 
 @functools.lru_cache(maxsize=1)
@@ -265,6 +222,16 @@ def _setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
 _POPULATION = {"fr": "civil", "en": "civilian"}
 
 
+# PLOVER's codes for organisations that speak as bodies ("a human rights group protested")
+_BODIES = frozenset({"NGO", "IGO", "UNO", "EUR"})
+
+
+def _states_or_bodies(linked: LinkedDocument, eid: str) -> bool:
+    if linked.entity_type(eid) in {"country", "igo"} and linked.drafts[eid].listed:
+        return True
+    return linked.country_of(eid) in _BODIES
+
+
 def _people_by_demonym(linked: LinkedDocument, actor: tuple[str, ...], sent) -> bool:
     """"ethnic Albanians demonstrated": the actor is named in this sentence by a demonym, so it
     is people of that state, not the state itself."""
@@ -281,8 +248,10 @@ def _complete(roles, inner, lemma: str, outer_type: str):
     "demanded the withdrawal of Serbian forces" -> Serbia is the one asked."""
     from kibaru.events.roles import Roles
 
-    actor = roles.actor or inner.actor
     asked = inner.actor if outer_type in {"REQUEST", "ACCUSE"} else ()
+    # the one asked or blamed is never the one asking: "we called for Russia to agree" leaves
+    # the unresolved "we" empty rather than making Russia ask itself
+    actor = roles.actor or (() if asked else inner.actor)
     recipient = roles.recipient or tuple(r for r in (*asked, *inner.recipient) if r not in actor)
     if (actor, recipient) == (roles.actor, roles.recipient):
         return roles

@@ -74,7 +74,8 @@ ROLE_VALUES = frozenset({"actor", "recipient", "none"})
 ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"})
 REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
-                       "quote_intro", "obligation", "willingness", "background"})
+                       "quote_intro", "obligation", "willingness", "background",
+                       "clause_complement", "means"})
 
 _VERB_DEFAULT = (("subj", "actor"), ("obj", "recipient"), ("obl", "recipient"))
 _NOUN_DEFAULT = (("poss", "actor"), ("nmod", "recipient"))

@@ -203,7 +203,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed;
         # "offered to hand over to Great Britain": to whom the promise is made
         for c in linked.children(head):
-            if c.dep not in {"ccomp", "xcomp"}:
+            if c.dep not in {"ccomp", "xcomp"} and not _for_clause(linked, c.i):
                 continue
             inner = arguments(linked, c.i)
             subject = next((a for a in inner if a.role in {"subj", "subjpass"}), None)
@@ -333,3 +333,16 @@ def _detached_participle(linked: LinkedDocument, i: int) -> int | None:
     if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
         return k
     return None
+
+
+def _for_clause(linked: LinkedDocument, i: int) -> bool:
+    """"called for Russia to reciprocate": an adverbial clause opened by a ``clause_complement``
+    cue is the content of the verb above it, and its subject the one asked."""
+    from kibaru.events.lexicon import load_cues
+
+    token = linked.parse.tokens[i]
+    if token.dep != "advcl":
+        return False
+    marks = {c.lemma.lower() for c in linked.children(i) if c.dep == "mark"}
+    cues = load_cues(linked.lang if linked.lang in {"fr", "en"} else "en").of_kind("clause_complement")
+    return any(set(c.cue.split()) <= marks for c in cues)

@@ -1,10 +1,13 @@
 """Find event triggers in a parse: lexicon lemmas (verbs, nouns) and multi-word expressions."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from kibaru.model import Parse, Token
 
+_LEXICONS = Path(__file__).parent / "lexicons"
 _VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # participles are often tagged ADJ ("accusé de")
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MWE_GAP = 3  # tokens allowed between two lemmas of a multi-word trigger
@@ -109,14 +112,32 @@ def _arg_lemmas(token: Token, children) -> set[str]:
     out = {token.lemma.lower()}
     if token.dep == "prep":
         out |= {g.lemma.lower() for g in children(token.i) if g.dep == "pobj"}
+    if token.lemma.lower() in partitives():
+        # "suspended part of a military aid program": the part's whole is what is suspended
+        for c in children(token.i):
+            if c.dep == "prep" and c.lemma.lower() == "of":
+                out |= {g.lemma.lower() for g in children(c.i) if g.dep == "pobj"}
+            elif c.dep == "nmod" and _case_of(c, children) == "de":
+                out.add(c.lemma.lower())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def partitives() -> frozenset[str]:
+    """Lemmas naming a part of what follows "of"/"de" (``lexicons/partitives.txt``)."""
+    lines = (_LEXICONS / "partitives.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_CONTRACTED = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
 
 
 def _case_of(token: Token, children) -> str:
     """The preposition of a nominal argument: its `case` child (UD French) or itself (English)."""
     for c in children(token.i):
         if c.dep in {"case", "mark"}:
-            return c.lemma.lower()
+            # "appelé au calme": a contracted article is its preposition
+            return _CONTRACTED.get(c.text.lower(), c.lemma.lower())
     if token.dep in {"prep", "agent"}:
         return token.lemma.lower()
     return ""

@@ -1,0 +1,77 @@
+"""The content of a content-taking trigger (REQUEST, ACCUSE, AGREE, ...) is not a second event,
+however deep it sits: through for-to clauses, means clauses ("by" + gerund, « en » + gérondif)
+and complements."""
+from __future__ import annotations
+
+import pytest
+
+from kibaru.pipeline import extract
+
+PUBLISHED = "2024-09-24"
+
+
+def _events(pipeline, text: str, lang: str):
+    record = extract(text, language=lang, published=PUBLISHED, pipeline=pipeline)
+    states = {e.id: e.country for e in record.entities}
+    return [(e.event_type, sorted(states[i] for i in e.actor), sorted(states[i] for i in e.recipient))
+            for e in record.events]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a for-to clause parsed as advcl, then a means clause under it: one REQUEST of Russia
+    ("en", "Kenya called for Russia to reciprocate by agreeing to a ceasefire.",
+     [("REQUEST", ["KEN"], ["RUS"])]),
+    # an unresolved "we" stays empty: the one asked does not become the one asking
+    ("en", "The diplomats said: 'We called for Russia to reciprocate by agreeing to a ceasefire'.",
+     [("REQUEST", [], ["RUS"])]),
+    ("en", "France urged Mali to show goodwill by releasing the hostages.", [("REQUEST", ["FRA"], ["MLI"])]),
+    ("fr", "Le Niger a demandé au Tchad de faire un geste en acceptant un cessez-le-feu.",
+     [("REQUEST", ["NER"], ["TCD"])]),
+])
+def test_content_through_chains_is_not_an_event(pipeline, lang, text, expected):
+    assert _events(pipeline, text, lang) == expected
+
+
+@pytest.mark.models
+def test_a_gerund_on_the_trigger_itself_is_a_second_event(pipeline):
+    # « en exhortant » hangs from the condemnation itself, not from its content
+    found = _events(pipeline, "Le Niger a condamné l'attaque du Tchad en exhortant le Mali à la retenue.", "fr")
+    assert {t for t, _, _ in found} >= {"ACCUSE", "REQUEST"}, found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the protest of an NGO or an IGO is a statement (ACCUSE), like a state's ...
+    ("en", "Amnesty International protested against Ghana's new media law.", "ACCUSE"),
+    ("fr", "Amnesty International a protesté contre le Ghana.", "ACCUSE"),
+    # ... a crowd's is a street action
+    ("en", "Human rights activists protested in front of the Ghanaian embassy.", "PROTEST"),
+])
+def test_a_bodys_protest_is_a_statement(pipeline, lang, text, expected):
+    assert expected in {t for t, _, _ in _events(pipeline, text, lang)}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    # a light verb's object is read through a partitive, and the embedded aid gives the recipient
+    ("en", "The United States suspended part of a military aid program for Bosnia."),
+    ("fr", "La France a suspendu une partie de son aide au Mali."),
+])
+def test_suspending_part_of_aid_is_a_sanction(pipeline, lang, text):
+    found = _events(pipeline, text, lang)
+    assert [t for t, _, _ in found] == ["SANCTION"], found
+    assert found[0][2] in (["BIH"], ["MLI"]), found
+
+
+@pytest.mark.models
+def test_a_contracted_article_is_its_preposition(pipeline):
+    # « au calme »: au = à + le, so "appeler" meets its prep:à requirement
+    found = _events(pipeline, "Le Niger a appelé le Mali au calme.", "fr")
+    assert ("REQUEST", ["NER"], ["MLI"]) in found, found
+
+
+@pytest.mark.models
+def test_pour_que_clause_gives_the_one_asked(pipeline):
+    found = _events(pipeline, "Le Niger a plaidé pour que le Mali accepte un cessez-le-feu.", "fr")
+    assert found == [("SUPPORT", ["NER"], ["MLI"])], found
