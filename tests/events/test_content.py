@@ -75,3 +75,20 @@ def test_a_contracted_article_is_its_preposition(pipeline):
 def test_pour_que_clause_gives_the_one_asked(pipeline):
     found = _events(pipeline, "Le Niger a plaidé pour que le Mali accepte un cessez-le-feu.", "fr")
     assert found == [("SUPPORT", ["NER"], ["MLI"])], found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the protested act is the content of the body's or state's ACCUSE, its agent the one blamed
+    ("en", "Amnesty International protested against the detention of reporters in Egypt.",
+     [("ACCUSE", ["NGO"], ["EGY"])]),
+    ("en", "Algeria protested against France's expulsion of two Algerian diplomats.",
+     [("ACCUSE", ["DZA"], ["FRA"])]),
+    ("fr", "Human Rights Watch a protesté contre la détention de militants par l'Égypte.",
+     [("ACCUSE", ["NGO"], ["EGY"])]),
+    # the agent hung by the parser from the noun's « de » complement is still the act's agent
+    ("fr", "L'Algérie a protesté contre l'arrestation de ses ressortissants par le Maroc.",
+     [("ACCUSE", ["DZA"], ["MAR"])]),
+])
+def test_a_bodys_protest_takes_the_protested_act_as_content(pipeline, lang, text, expected):
+    assert _events(pipeline, text, lang) == expected

@@ -39,7 +39,10 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     background = frozenset(c.cue for c in cues.of_kind("background"))
     found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
                            or collective(lang, parse.tokens[i].lemma.lower()) is not None)
-    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues))
+    # a state's or body's protest is ACCUSE (below); known before the content rule, so that the
+    # protested act ("protested against the detention of journalists") is its content
+    speaking = _body_protests(linked, found)
+    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
         hits = _with_obligations(parse, hits, embedded, obligations)
@@ -62,7 +65,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                 break
             inner_roles = _setting_target(linked, inner.head, inner.entry.type,
                                           fill_roles(linked, inner.head, inner.pos, inner.entry, memory, inner.tokens))
-            roles = _complete(roles, inner_roles, inner.entry.lemma, entry.type)
+            roles = _complete(roles, inner_roles, inner.entry.lemma,
+                              "ACCUSE" if hit.head in speaking else entry.type)
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
         if not flags.historical and _under(parse, hit.head, historical_heads):
@@ -81,10 +85,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                 and any(a.startswith("group:") for a in roles.actor):
             # "3 000 manifestants se sont réunis devant le consulat": protesters gather to protest
             event_type, mode, recoded = "PROTEST", "demo", "protesters gathering -> PROTEST"
-        if event_type == "PROTEST" and mode in {None, "demo"} and roles.actor and all(
-                _states_or_bodies(linked, a) for a in roles.actor) \
-                and not any("demonym" in w or "unnamed group" in w for w in roles.why) \
-                and not _people_by_demonym(linked, roles.actor, sent):
+        if event_type == "PROTEST" and mode in {None, "demo"} and (
+                hit.head in speaking or _speaks_as_body(linked, roles, sent)):
             # "l'Algérie a protesté contre la France", "a human rights group protested": the protest
             # of a state, an NGO or an IGO is a statement (PLOVER: ACCUSE), not a street action
             event_type, mode, recoded = "ACCUSE", "disapprove", "a state's or body's protest -> ACCUSE"
@@ -230,6 +232,27 @@ def _states_or_bodies(linked: LinkedDocument, eid: str) -> bool:
     if linked.entity_type(eid) in {"country", "igo"} and linked.drafts[eid].listed:
         return True
     return linked.country_of(eid) in _BODIES
+
+
+def _speaks_as_body(linked: LinkedDocument, roles, sent) -> bool:
+    """Whether a protest's actors are all states or bodies, named as such (not "ethnic Albanians",
+    not an unnamed group)."""
+    return bool(roles.actor) and all(_states_or_bodies(linked, a) for a in roles.actor) \
+        and not any("demonym" in w or "unnamed group" in w for w in roles.why) \
+        and not _people_by_demonym(linked, roles.actor, sent)
+
+
+def _body_protests(linked: LinkedDocument, found: list) -> frozenset[int]:
+    """Heads of the protests made by states or bodies, read before the content rule runs (a fresh
+    memory: a pronoun protester is decided later, as before)."""
+    from kibaru.events.roles import fill_roles
+
+    parse = linked.parse
+    return frozenset(
+        h.head for h in found
+        if h.entry.type == "PROTEST" and (h.entry.mode or None) in {None, "demo"}
+        and _speaks_as_body(linked, fill_roles(linked, h.head, h.pos, h.entry, Memory(), h.tokens),
+                            parse.sentences[parse.tokens[h.head].sent]))
 
 
 def _people_by_demonym(linked: LinkedDocument, actor: tuple[str, ...], sent) -> bool:

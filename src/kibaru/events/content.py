@@ -38,7 +38,7 @@ class ContentMarks:
 _CHAIN_STEPS = 4  # "called for Russia to reciprocate by agreeing": agreeing < by < reciprocate < called
 
 
-def _content_edge(parse: Parse, t, by_head: dict, marks: ContentMarks) -> bool:
+def _content_edge(parse: Parse, t, by_head: dict, marks: ContentMarks, speaking=frozenset()) -> bool:
     """Whether ``t`` hangs from its head as (part of) that head's content."""
     if t.dep in _COMPLEMENT_DEPS:
         return True
@@ -51,11 +51,20 @@ def _content_edge(parse: Parse, t, by_head: dict, marks: ContentMarks) -> bool:
     # promised act is part of it; on a trigger itself ("a condamné ... en appelant au calme")
     # it is a second event
     governor = by_head.get(t.head)
-    return bool(mark & marks.means) and (governor is None or governor.entry.type not in _CONTENT_TAKING)
+    return bool(mark & marks.means) and (governor is None or not _takes_content(governor, speaking))
 
 
-def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks) -> tuple[list, dict[int, list]]:
+def _takes_content(hit, speaking: frozenset[int]) -> bool:
+    return hit.entry.type in _CONTENT_TAKING or hit.head in speaking
+
+
+def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
+                      speaking: frozenset[int] = frozenset()) -> tuple[list, dict[int, list]]:
     """The triggers that assert an event, and for each the triggers embedded in it.
+
+    ``speaking``: heads of triggers that take content although their lexicon type does not, as a
+    state's or a body's protest, which is ACCUSE ("Amnesty protested against the detention of
+    journalists": the detention is what is protested, not a second event).
 
     Embedded: the content of a content-taking trigger, reached through a chain of complements
     and means clauses ("urged Mali to show goodwill by releasing the hostages"), or a nominal
@@ -80,11 +89,11 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks) -> tuple[li
                 and parent.entry.type == "PROTEST" and t.dep in {"advcl", "xcomp", "acl", "conj"}:
             owner = parent  # "demonstrated ... calling for independence": the protest's demand
         for _ in range(_CHAIN_STEPS):
-            if owner is not None or t.head == t.i or not _content_edge(parse, t, by_head, marks):
+            if owner is not None or t.head == t.i or not _content_edge(parse, t, by_head, marks, speaking):
                 break
             parent = by_head.get(t.head)
             t = parse.tokens[t.head]
-            if parent is not None and parent is not hit and parent.entry.type in _CONTENT_TAKING:
+            if parent is not None and parent is not hit and _takes_content(parent, speaking):
                 owner = parent
         if owner is None:
             kept.append(hit)

@@ -71,7 +71,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             args += [b for b in arguments(linked, k)
                      if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
-        args += _participle_args(linked, head)
+        args += _participle_args(linked, head) + _stranded_agents(linked, head, args)
         if tokens[head].dep == "compound":  # "a mediation effort between X and Y"
             args += [a for a in arguments(linked, tokens[head].head) if a.role == "obl" and a.head not in inside]
     explicit = entry.roles != DEFAULT_ROLES.get(entry.pos)
@@ -307,6 +307,15 @@ def _under(linked: LinkedDocument, k: int, ancestor: int) -> bool:
             return False
         k = tokens[k].head
     return False
+
+
+def _stranded_agents(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
+    """"l'arrestation de ses ressortissants par le Maroc": the parser hangs the agent from the
+    noun's de/of complement; it is the agent of the nominal trigger itself."""
+    if any(a.role in {"obl", "agent"} and a.case in AGENT_PREPS for a in args):
+        return []
+    return [Arg("obl", b.case, b.head) for a in args if a.role == "obl" and a.case in OF_PREPS
+            for b in arguments(linked, a.head) if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
 
 
 def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
