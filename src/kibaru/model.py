@@ -259,3 +259,15 @@ class Parse:
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]  # NER mentions
+
+    def tokens_before(self, offset: int, n: int = 1) -> tuple[Token, ...]:
+        """The ``n`` tokens that end at or before character ``offset`` (binary search)."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        # tokens end in increasing order, so the first lo tokens are the ones before offset
+        return self.tokens[max(0, lo - n):lo]

@@ -76,7 +76,7 @@ def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _demonstrative(ev: Event, parse: Parse) -> bool:
     start = ev.evidence.trigger[0]
-    before = [t for t in parse.tokens if t.end <= start][-2:]
+    before = parse.tokens_before(start, 2)
     return any(t.text.lower() in _DEMONSTRATIVES for t in before)
 
 

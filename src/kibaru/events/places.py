@@ -133,7 +133,16 @@ def _place_in(linked, lo: int, hi: int, anchor: int, nearest: bool = True) -> Pl
 
 
 def _places_in(linked, lo: int, hi: int) -> list[Place]:
-    """Every place named in [lo, hi), in text order: entities, locative states, missed names."""
+    """Every place named in [lo, hi), in text order: entities, locative states, missed names.
+
+    Events of one sentence ask for the same spans: the answer is kept for the document."""
+    memo = linked.__dict__.setdefault("_places_in", {})
+    if (lo, hi) not in memo:
+        memo[(lo, hi)] = _find_places(linked, lo, hi)
+    return list(memo[(lo, hi)])
+
+
+def _find_places(linked, lo: int, hi: int) -> list[Place]:
     out: list[Place] = []
     seen: set[tuple[str, int]] = set()
     tokens = linked.tokens_in(lo, hi)

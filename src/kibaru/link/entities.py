@@ -7,6 +7,7 @@ Bamako") stays a place. A surname alone joins the full name met before it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class Linker:
     gazetteer: object | None = None
     index: dict[str, str] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
+    starts: dict[str, int] = field(default_factory=dict)  # first word of an alias -> its most words
     facility_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -56,6 +58,8 @@ class Linker:
                 key = fold(surface)
                 if key and len(key.split()) <= _MAX_ALIAS_WORDS:
                     self.index.setdefault(key, entry_id)
+                    first, n = key.split()[0], len(key.split())
+                    self.starts[first] = max(self.starts.get(first, 0), n)
                     if is_acronym(surface):
                         self.acronyms.add(key)
         self.facility_heads = _read_words("facility_heads.txt")
@@ -96,12 +100,13 @@ class Linker:
 
     def match_aliases(self, text: str) -> list[AliasMatch]:
         """Longest KB alias matches over the folded words of ``text``, left to right."""
-        words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
         out: list[AliasMatch] = []
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(_MAX_ALIAS_WORDS, len(words) - i), 0, -1):
+            longest = self.starts.get(words[i][2], 0)  # most words start no alias: skip them at once
+            for n in range(min(longest, len(words) - i), 0, -1):
                 key = " ".join(w[2] for w in words[i:i + n] if w[2])
                 entry_id = self.index.get(key)
                 surface = text[words[i][0]:words[i + n - 1][1]]
@@ -140,7 +145,7 @@ class Linker:
         if not kinds or not kinds <= {"capital", "seat"}:
             return False
         start = m.start
-        before = [t for t in parse.tokens if t.end <= start][-2:]
+        before = parse.tokens_before(start, 2)
         if not before:
             return False
         last = before[-1].text.lower()
@@ -196,7 +201,7 @@ class Linker:
         document's states is a place."""
         if self.gazetteer is None:
             return False
-        before = [t for t in linked.parse.tokens if t.end <= mention.start][-1:]
+        before = linked.parse.tokens_before(mention.start, 1)
         if not before or before[0].text.lower() not in _LOCATIVE | {"de", "d'", "d’", "of"}:
             return False
         states = set(linked.document_states())
@@ -205,6 +210,12 @@ class Linker:
 
 # "IL-76", "Su-25", "MiG-29", "F-16", "T-72": a model designation (not "G7" or "P5")
 _EQUIPMENT = re.compile(r"^[A-Z][A-Za-z]{0,3}[- ]\d{1,4}[A-Z]{0,2}$")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """One word folded as aliases are (news repeats its words: fold each once)."""
+    return fold(word)
 
 
 def _read_words(name: str) -> frozenset[str]:

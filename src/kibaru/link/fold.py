@@ -7,6 +7,7 @@ leading article (le, la, les, l', the) is dropped.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=131072)
 def fold_words(text: str) -> tuple[str, ...]:
     """The folded words of ``text``, articles kept."""
     plain = strip_accents(text).casefold().replace(".", "")
@@ -33,6 +35,7 @@ def drop_article(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+@functools.lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """The index key of a name: accents, case, punctuation and one leading article gone."""
     return " ".join(drop_article(fold_words(text)))

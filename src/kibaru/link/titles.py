@@ -15,6 +15,8 @@ to ``finish``.
 """
 from __future__ import annotations
 
+import functools
+
 from kibaru.link.fold import fold_words
 
 _STATE_TYPES = frozenset({"country", "location", "facility"})
@@ -88,5 +90,10 @@ def _title_before(linked, start: int, floor: int) -> str | None:
 
 
 def _cores(linked) -> frozenset[str]:
-    # read per call: only persons with no state get here, a few per document
-    return frozenset(r.core for r in linked.kb.rules if r.lang == linked.lang and r.target == "role" and r.core)
+    return _role_cores(linked.kb, linked.lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _role_cores(kb, lang: str) -> frozenset[str]:
+    """The role phrases' cores ("président", "foreign minister"), once per KB and language."""
+    return frozenset(r.core for r in kb.rules if r.lang == lang and r.target == "role" and r.core)
