@@ -5,14 +5,15 @@ import datetime as dt
 import functools
 from dataclasses import replace
 
+from kibaru.events.antecedents import Memory
 from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
+from kibaru.events.clauses import clause_span
 from kibaru.events.content import ContentMarks, asserted_triggers
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
 from kibaru.events.passing import drop_in_passing
 from kibaru.events.places import clause_place, event_place
-from kibaru.events.antecedents import Memory
 from kibaru.events.roles import fill_roles
 from kibaru.events.triggers import find_triggers
 from kibaru.link.collectives import collective
@@ -368,7 +369,7 @@ def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateVa
     """A date in the trigger's clause first, else in its sentence (nearest); never the publication date."""
     token = parse.tokens[head]
     sent = parse.sentences[token.sent]
-    clause = _clause_span(parse, head)
+    clause = clause_span(parse, head)
     # a date at offset 0 ("On Friday, ..." opening the text) is a real position, not a missing one
     at = [(d, -1 if d.start is None else d.start) for d in dates]
     in_clause = [d for d, k in at if clause[0] <= k < clause[1]]
@@ -380,17 +381,3 @@ def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateVa
     return DateValue(best.value, best.precision, best.text)
 
 
-def _clause_span(parse: Parse, head: int) -> tuple[int, int]:
-    """Character span of the clause around the trigger: its verb's subtree."""
-    tokens = parse.tokens
-    t = tokens[head]
-    while t.pos not in {"VERB", "AUX"} and t.head != t.i:
-        t = tokens[t.head]
-    lo, hi = t.start, t.end
-    for u in tokens[parse.sentences[t.sent].first:parse.sentences[t.sent].last]:
-        k, steps = u, 0
-        while k.i != t.i and k.head != k.i and steps < 12:
-            k, steps = tokens[k.head], steps + 1
-        if k.i == t.i:
-            lo, hi = min(lo, u.start), max(hi, u.end)
-    return lo, hi

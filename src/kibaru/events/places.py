@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kibaru.events.clauses import clause_span
 from kibaru.model import Place, Span
 
 _PLACE_TYPES = frozenset({"location", "facility"})
@@ -49,7 +50,7 @@ def event_place(linked, head: int, remote: bool = False) -> Place | None:
     token = parse.tokens[head]
     sent = parse.sentences[token.sent]
     found = None
-    for lo, hi in (_clause_span(parse, head), (sent.start, sent.end)):
+    for lo, hi in (clause_span(parse, head), (sent.start, sent.end)):
         found = _place_in(linked, lo, hi, token.start)
         if found is not None:
             break
@@ -70,7 +71,7 @@ def event_place(linked, head: int, remote: bool = False) -> Place | None:
 
 def clause_place(linked, head: int) -> Place | None:
     """The place named in the trigger's own clause, nothing wider (no sentence, no setting)."""
-    lo, hi = _clause_span(linked.parse, head)
+    lo, hi = clause_span(linked.parse, head)
     return _place_in(linked, lo, hi, linked.parse.tokens[head].start)
 
 
@@ -421,18 +422,3 @@ def _dateline(linked) -> Place | None:
     return place
 
 
-def _clause_span(parse, head: int) -> tuple[int, int]:
-    """Character span of the clause around the trigger: its verb's subtree."""
-    tokens = parse.tokens
-    t = tokens[head]
-    while t.pos not in {"VERB", "AUX"} and t.head != t.i:
-        t = tokens[t.head]
-    lo, hi = t.start, t.end
-    sent = parse.sentences[t.sent]
-    for u in tokens[sent.first:sent.last]:
-        k, steps = u, 0
-        while k.i != t.i and k.head != k.i and steps < 12:
-            k, steps = tokens[k.head], steps + 1
-        if k.i == t.i:
-            lo, hi = min(lo, u.start), max(hi, u.end)
-    return lo, hi
