@@ -92,3 +92,19 @@ def test_pour_que_clause_gives_the_one_asked(pipeline):
 ])
 def test_a_bodys_protest_takes_the_protested_act_as_content(pipeline, lang, text, expected):
     assert _events(pipeline, text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,absent", [
+    # purpose clause: what the act aims at is not a second happening
+    ("en", "Chadian troops stayed on alert near the border to prevent more violence.", "ASSAULT"),
+    ("fr", "L'armée nigérienne a lancé une offensive pour reprendre la ville de Tillabéri.", "OCCUPY"),
+    # the topic of talks carried by a light verb
+    ("en", "Mali and Niger resumed negotiations on a French troop pullback.", "RETREAT"),
+])
+def test_a_purpose_or_topic_is_not_a_second_event(pipeline, lang, text, absent):
+    assert absent not in {t for t, _, _ in _events(pipeline, text, lang)}
+
+
+def test_a_same_type_noun_in_a_locative_phrase_is_the_verbs_event(pipeline):
+    found = _events(pipeline, "Chadian soldiers killed twelve villagers in an attack on a market.", "en")
+    assert [t for t, _, _ in found].count("ASSAULT") == 1

@@ -16,8 +16,13 @@ from kibaru.model import Parse
 # Triggers whose complement states what is accused, asked, refused, threatened, promised or
 # praised: "accusé de s'être allié", "urged them to withdraw", "condamné la destruction". The
 # complement is the content of that event, not a second event.
-_CONTENT_TAKING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod",
+_CONTENT_TAKING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE", "CONSULT"})
+_PURPOSE_MARKS = frozenset({"to", "pour", "afin"})
+_NOT_PURPOSE_MARKS = frozenset({"for", "if", "whether", "before", "after", "until", "without"})
+_TOPIC_PREPS = frozenset({"on", "about", "over", "sur"})
+_CARRIED_DEPS = frozenset({"dobj", "obj"})
+_SAME_EVENT_PREPS = frozenset({"in", "during", "dans", "lors de", "pendant", "au cours de"})
+_COMPLEMENT_DEPS = frozenset({"compound", "amod", "acl", "xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod",
                               "pobj", "pcomp", "prep"})
 
 
@@ -54,6 +59,59 @@ def _content_edge(parse: Parse, t, by_head: dict, marks: ContentMarks, speaking=
     return bool(mark & marks.means) and (governor is None or not _takes_content(governor, speaking))
 
 
+def _kids(parse: Parse, i: int):
+    sent = parse.sentences[parse.tokens[i].sent]
+    return [k for k in parse.tokens[sent.first:sent.last] if k.head == i and k.i != i]
+
+
+def _purpose(parse: Parse, t) -> bool:
+    """A to-infinitive or « pour »/« afin de » adverbial clause: the purpose of its governor's
+    event ("remained on alert to forestall more violence", « lancé une offensive pour reprendre
+    la ville »). What it aims at is not asserted to happen; a careful coder codes the act."""
+    if t.dep != "advcl" or t.pos != "VERB":
+        return False
+    marks = {k.lemma.lower() for k in _kids(parse, t.i) if k.dep in {"mark", "aux"} and k.i < t.i}
+    return bool(marks & _PURPOSE_MARKS) and not marks & _NOT_PURPOSE_MARKS
+
+
+def _clause_trigger(parse: Parse, g: int, by_head: dict, hit):
+    """The trigger that tells the event of the clause headed by ``g``: ``g`` itself or a nominal
+    trigger it carries ("began a hunger strike", "remained on alert")."""
+    if g in by_head and by_head[g] is not hit:
+        return by_head[g]
+    return _carried(parse, g, by_head, hit, _CARRIED_DEPS | {"pobj", "prep", "obl", "obl:mod"})
+
+
+def _carried(parse: Parse, g: int, by_head: dict, hit, deps=None):
+    """A nominal trigger that is the object of the light verb ``g``: "renewed negotiations",
+    "signed an agreement", "issued an ultimatum"."""
+    deps = deps or _CARRIED_DEPS
+    for k in _kids(parse, g):
+        if k.dep not in deps:
+            continue
+        for j in (k.i, *(c.i for c in _kids(parse, k.i) if c.dep in {"pobj", "compound"})):
+            for m in (j, *(c.i for c in _kids(parse, j) if c.dep == "compound")):
+                if m in by_head and by_head[m] is not hit:
+                    return by_head[m]
+    return None
+
+
+def _repeated_mention(parse: Parse, hit, by_head: dict):
+    """A noun trigger of the same type in a locative or temporal phrase of a verbal trigger is the
+    verb's event named again: "killed 46 civilians in an attack", « tués dans un attentat »."""
+    from kibaru.events.passing import governing_preposition
+
+    t = parse.tokens[hit.head]
+    prep = governing_preposition(parse, t, lambda i: _kids(parse, i))
+    if prep not in _SAME_EVENT_PREPS:
+        return None
+    g = parse.tokens[t.head].head if t.dep == "pobj" else t.head
+    verb = by_head.get(g)
+    if verb is not None and verb is not hit and verb.pos == "VERB" and verb.entry.type == hit.entry.type:
+        return verb
+    return None
+
+
 def _takes_content(hit, speaking: frozenset[int]) -> bool:
     return hit.entry.type in _CONTENT_TAKING or hit.head in speaking
 
@@ -88,10 +146,19 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
         if owner is None and parent is not None and parent is not hit and hit.entry.type == "REQUEST" \
                 and parent.entry.type == "PROTEST" and t.dep in {"advcl", "xcomp", "acl", "conj"}:
             owner = parent  # "demonstrated ... calling for independence": the protest's demand
+        if owner is None and hit.pos == "NOUN":
+            owner = _repeated_mention(parse, hit, by_head)
         for _ in range(_CHAIN_STEPS):
-            if owner is not None or t.head == t.i or not _content_edge(parse, t, by_head, marks, speaking):
+            if owner is not None or t.head == t.i:
+                break
+            if not _content_edge(parse, t, by_head, marks, speaking):
+                if _purpose(parse, t):
+                    owner = _clause_trigger(parse, t.head, by_head, hit)
                 break
             parent = by_head.get(t.head)
+            if parent is None and t.dep == "prep" and t.lemma.lower() in _TOPIC_PREPS:
+                # "renewed negotiations today on a pullback": the topic of the carried talks
+                parent = _carried(parse, t.head, by_head, hit)
             t = parse.tokens[t.head]
             if parent is not None and parent is not hit and _takes_content(parent, speaking):
                 owner = parent

@@ -20,7 +20,7 @@ def in_passing(parse: Parse, hit, background: frozenset[str], children, party) -
     if hit.pos != "NOUN":
         return None
     t = parse.tokens[hit.head]
-    prep = _governing_preposition(parse, t, children)
+    prep = governing_preposition(parse, t, children)
     if prep is not None and prep in background:
         return f"noun after background preposition {prep!r}"
     k = t
@@ -37,7 +37,7 @@ def in_passing(parse: Parse, hit, background: frozenset[str], children, party) -
     return None
 
 
-def _governing_preposition(parse: Parse, t, children) -> str | None:
+def governing_preposition(parse: Parse, t, children) -> str | None:
     if t.dep == "pobj" and t.head != t.i:
         prep = parse.tokens[t.head]
         # "following" and "after" may be tagged as verbs heading the noun
