@@ -71,7 +71,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
         if not flags.historical and _under(parse, hit.head, historical_heads):
-            flags = _with(flags, historical=True)
+            flags = replace(flags, historical=True)
             flag_why += ("inside the clause of a historical event",)
         if flags.historical:
             historical_heads.add(hit.head)
@@ -295,8 +295,6 @@ _COERCE_THREAT = {"arrest": "arrest", "deport": "expel", "restrict": "restrict",
 
 def recode(event_type: str, mode: str | None, flags, pos: str):
     """(type, mode, flags, why) after PLOVER's single-type rules for future/negated/conditional."""
-    from dataclasses import replace
-
     if flags.negated and (event_type in _REFUSABLE or (flags.future and event_type in _FUTURE_AGREE)):
         return "REJECT", None, replace(flags, negated=False, future=False), f"negated {event_type} -> REJECT"
     if flags.future and event_type in _FUTURE_AGREE and pos == "VERB":
@@ -333,12 +331,6 @@ def _willing(linked: LinkedDocument, head: int, cues) -> bool:
         if "willingness" in cues.kinds(t.lemma.lower()) or "willingness" in cues.kinds(t.text.lower()):
             return True
     return False
-
-
-def _with(flags, **changes):
-    from dataclasses import replace
-
-    return replace(flags, **changes)
 
 
 def _under(parse: Parse, i: int, heads: set[int]) -> bool:

@@ -64,7 +64,7 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
             if "historical" in kinds:
                 hist = True
                 why.append(f"recall verb {t.text!r}")
-    if _in_background_phrase(linked, head):
+    if in_background_phrase(linked, head):
         hist = True
         why.append("inside 'à la suite de'/'after' phrase")
     if trigger_flag == "future":
@@ -115,7 +115,7 @@ def _pluperfect(t: Token, auxes: list[Token]) -> bool:
     return False
 
 
-def _in_background_phrase(linked: LinkedDocument, head: int) -> bool:
+def in_background_phrase(linked: LinkedDocument, head: int) -> bool:
     tokens = linked.parse.tokens
     t = tokens[head]
     if t.pos not in {"NOUN", "PROPN"}:

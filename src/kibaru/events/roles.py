@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kibaru.events.antecedents import Memory
+from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
@@ -191,7 +192,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     put(actor, a.head, "actor<-those the event gathered")
         if not actor:
             governor = governing_subject(linked, head, event_type in PARTICIPATORY
-                                          and not _in_background(linked, head))
+                                          and not in_background_phrase(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
                 if not recipient:
@@ -252,12 +253,6 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         actor, recipient = actor[:1], actor[1:]
     actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
-
-
-def _in_background(linked: LinkedDocument, i: int) -> bool:
-    from kibaru.events.flags import _in_background_phrase
-
-    return _in_background_phrase(linked, i)
 
 
 def _unnamed(linked: LinkedDocument, i: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kibaru.link.fold import fold, fold_words
 from kibaru.link.titles import title_state
-from kibaru.model import Entity, Event, Mention, Parse, Place, Span, Token
+from kibaru.model import Entity, Event, Mention, Parse, Span, Token
 
 _ARG_STOP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
                        "relcl", "csubj", "mark", "conj"})
@@ -188,49 +188,6 @@ class LinkedDocument:
             out.append(self.parse.tokens[i])
             i += 1
         return out
-
-    def place_of(self, eid: str) -> "Place | None":
-        """The geocoded place of a location or facility entity (cached per document)."""
-        cache = self.__dict__.setdefault("_places", {})
-        if eid not in cache:
-            d = self.drafts[eid]
-            place = self._geocode(d.name, d.spans[0] if d.spans else None)
-            if place is None and d.type == "facility":
-                place = self._facility_place(d)
-            cache[eid] = place
-        return cache[eid]
-
-    def dateline_place(self) -> "Place | None":
-        dateline = self.parse.document.dateline
-        if not dateline:
-            return None
-        head = dateline.split(",")[0].split("(")[0].strip(" -–—")
-        return self._geocode(head, None) if head else None
-
-    def _geocode(self, name: str, span: Span | None) -> "Place | None":
-        if self.gazetteer is None or not name:
-            return None
-        from kibaru.geo import GeoContext, geocode, narrowing_hint
-
-        hint = None
-        if span is not None:
-            sent_text = self.parse.document.text
-            hint = narrowing_hint(sent_text, span.start, span.end)
-        place = geocode(name, self.gazetteer, GeoContext(countries=tuple(self.document_states()), hint=hint))
-        if place is not None and span is not None:
-            from dataclasses import replace
-
-            place = replace(place, text=span.text, start=span.start, end=span.end)
-        return place
-
-    def _facility_place(self, d: Draft) -> "Place | None":
-        """A facility the gazetteer does not know sits in the place named inside it ("... de Bamako")."""
-        words = d.name.split()
-        for n in range(len(words) - 1, 0, -1):
-            place = self._geocode(" ".join(words[n:]), None)
-            if place is not None:
-                return place
-        return None
 
     def country_of(self, eid: str) -> str | None:
         d = self.drafts.get(eid)
