@@ -99,6 +99,23 @@ ROLE_CASES = [
     ("en", "The Chadian army is holding villagers as human shields.", "COERCE", ["TCD"], []),
     # co-ordinated demonyms on one head give every state
     ("en", "U.S. and Ghanaian officials described it as a joint operation.", "COOPERATE", ["GHA"], ["USA"]),
+    # who is protested against or blamed is behind the act judged, not the addressee (topics.py)
+    ("en", "Ghana complained to the United Nations over two Togolese border raids.", "ACCUSE", ["GHA"], ["TGO"]),
+    ("fr", "Le Mali a protesté auprès de l'ONU contre les raids de l'armée française.", "ACCUSE", ["MLI"], ["FRA"]),
+    ("en", "Kenya denounced as a grave crime Uganda's treatment of refugees.", "ACCUSE", ["KEN"], ["UGA"]),
+    ("en", "Ghanaian police launched an investigation into crimes committed by Togolese militias against civilians.",
+     "ACCUSE", ["GHA"], ["TGO"]),
+    ("en", "Kenyan students marched in Nairobi in defiance of Ugandan authorities.", "PROTEST", ["KEN"], ["UGA"]),
+    ("en", "Students in Accra blocked a road to show their disapproval for Togo's policies.", "PROTEST", ["GHA"], ["TGO"]),
+    # a reminder's addressee is the one who must act (obligations.py)
+    ("en", "The French president issued a reminder to Iraq that it must cooperate with the inspectors.", "REQUEST",
+     ["FRA"], ["IRQ"]),
+    # an attacked place stands for the people it is for; a phrase on the last of co-ordinated weapons
+    ("en", "A camp for Congolese refugees was attacked by Burundian militiamen.", "ASSAULT", ["BDI"], ["COD"]),
+    ("en", "Ethiopian forces launched artillery, mortar, and rocket fire against Somali rebel camps near the border.", "ASSAULT", ["ETH"], ["SOM"]),
+    # a withdrawal of unnamed forces, governed by a verb, is the subject's; it leaves the "from" state
+    ("en", "The United States sped up the withdrawal of some forces from Somalia.", "RETREAT", ["USA"], ["SOM"]),
+    ("fr", "La France a accéléré le retrait de ses troupes du Mali.", "RETREAT", ["FRA"], ["MLI"]),
 ]
 
 

@@ -58,14 +58,19 @@ def _child(linked: LinkedDocument, i: int, deps: frozenset[str]) -> int | None:
 
 
 def _addressee(linked: LinkedDocument, verb: int) -> int | None:
+    """"reminded Iraq that ...", "issued a stern reminder to Iraq that ...": the object, unless it
+    is the reporting noun itself (a "reminder", « un avertissement ») and a "to X" names the addressee."""
+    tokens = linked.parse.tokens
+    reporting = None
     for c in linked.children(verb):
         if c.dep in {"dobj", "obj", "iobj", "dative"} and c.pos in {"PROPN", "NOUN"}:
-            return c.i
-    tokens = linked.parse.tokens
+            if c.i in linked.token_entity or not any(k.dep in {"acl", "ccomp"} for k in linked.children(c.i)):
+                return c.i
+            reporting = c.i
     for c in linked.children(verb):  # "issued a stern reminder Saturday to Iraq"
         for g in (c, *linked.children(c.i)):
-            if g.dep == "prep" and g.lemma.lower() == "to":
+            if g.dep in {"prep", "dative"} and g.lemma.lower() in {"to", "à"}:
                 obj = next((x for x in linked.children(g.i) if x.dep == "pobj"), None)
                 if obj is not None and tokens[obj.i].pos in {"PROPN", "NOUN"}:
                     return obj.i
-    return None
+    return reporting

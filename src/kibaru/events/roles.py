@@ -17,6 +17,7 @@ from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
+from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
 from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
@@ -36,6 +37,7 @@ GATHERING_VERBS = frozenset({"rassembler", "réunir", "attirer", "mobiliser", "d
 CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
@@ -73,6 +75,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                      if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
         args += _participle_args(linked, head) + _stranded_agents(linked, head, args)
+        # "launched artillery, mortar and rocket fire against X": the phrase hangs from the last conjunct
+        conjuncts: list[int] = []
+        frontier = [head]
+        while frontier:
+            for c in linked.children(frontier.pop()):
+                if c.dep == "conj" and c.pos == "NOUN" and c.i not in conjuncts:
+                    conjuncts.append(c.i)
+                    frontier.append(c.i)
+        for k in conjuncts:
+            args += [a for a in arguments(linked, k) if a.role == "obl" and a.case in RECIPIENT_PREPS and a.head not in inside]
         if tokens[head].dep == "compound":  # "a mediation effort between X and Y"
             args += [a for a in arguments(linked, tokens[head].head) if a.role == "obl" and a.head not in inside]
     explicit = entry.roles != DEFAULT_ROLES.get(entry.pos)
@@ -84,6 +96,15 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             ids, rule = protesters(linked, arg_head)
         if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
             ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
+        if not ids and target is recipient and event_type in PATIENT_NOUN_TYPES and case not in LOCATIVE_PREPS:
+            # "a camp for Congolese refugees was attacked": the people the place is for
+            for b in arguments(linked, arg_head):
+                if b.role == "obl" and b.case in {"for", "pour"}:
+                    ids, rule = resolve_argument(linked, b.head)
+                    ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
+                    rule = f"{rule}, whom {tokens[arg_head].text!r} is for"
+                    if ids:
+                        break
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
             ids, rule = memory.antecedent(linked, arg_head)
         for eid in ids:
@@ -104,6 +125,9 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         role = entry.role_for(key) or (entry.role_for(key.replace("nmod", "obl", 1)) if key.startswith("nmod") else None)
         if role is None:
             return False
+        if role == "actor" and pos == "NOUN" and a.case in OF_PREPS and _bare_collective(linked, a.head) \
+                and governing_subject(linked, head) is not None:
+            return True  # "the US sped up the withdrawal of some forces from Panama": the subject acts
         if role != "none":
             put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)", a.case)
         return True
@@ -164,6 +188,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         for a in args:
             if by_entry(a):
                 continue
+            if a.role == "obl" and a.case in OF_PREPS and is_stance(linked, head) and under_in(linked, head):
+                continue  # "in protest of the government's refusal": what is protested (below)
             if a.role == "obl" and a.case in OF_PREPS:
                 patient = event_type in PATIENT_NOUN_TYPES and not has_target
                 if not patient and _unnamed(linked, a.head) and governing_subject(linked, head) is not None:
@@ -200,6 +226,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
+    if event_type in JUDGING_TYPES:
+        _judged_target(linked, head, pos, args, actor, recipient, why)
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"AGREE"}:
         # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed;
         # "offered to hand over to Great Britain": to whom the promise is made
@@ -255,11 +283,51 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
 
 
+def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg], actor: list[str],
+                   recipient: list[str], why: list[str]) -> None:
+    """"complained to the UN over two Israeli air raids", "investigating crimes by Croatian
+    extremists against Serb civilians", "in defiance of Chinese authorities": the one protested
+    against or blamed is behind the act judged (``topics.py``). It beats an addressee or a victim,
+    not a party named as the direct object ("condemned Ghana")."""
+    direct: set[str] = set()
+    for a in args:
+        if a.role in {"obj", "iobj", "subjpass"}:
+            direct.update(resolve_argument(linked, a.head)[0])
+    if recipient and set(recipient) & direct:
+        return
+    tokens = linked.parse.tokens
+    objects = [a.head for a in args if a.role == "obj" and not (set(resolve_argument(linked, a.head)[0]) - set(actor))]
+    for k in objects + topic_nouns(linked, head, pos, args):
+        ids, rule = judged_parties(linked, k, actor)
+        if ids:
+            if set(ids) != set(recipient):
+                recipient[:] = list(ids)
+                why.append(f"recipient<-{rule} ({tokens[k].text!r})")
+            return
+
+
 def _unnamed(linked: LinkedDocument, i: int) -> bool:
     """An argument that only a collective noun fills ("some forces", "des manifestants")."""
     from kibaru.link.collectives import collective
 
     return i not in linked.token_entity and collective(linked.lang, linked.parse.tokens[i].lemma.lower()) is not None
+
+
+def _bare_collective(linked: LinkedDocument, i: int) -> bool:
+    """"some invasion forces", « ses troupes »: a collective noun with no name, demonym or
+    possessor of its own to say whose it is (a possessive pronoun points back to the subject)."""
+    if not _unnamed(linked, i):
+        return False
+    if any(c.dep in {"poss", "nmod:poss", "det"} and c.text.lower() in PRONOUNS | {"ses", "son", "sa", "leurs"}
+           for c in linked.children(i)):
+        return True  # "its forces", « ses troupes du Mali »: the subject's own
+    for c in linked.children(i):
+        if c.dep in {"amod", "compound", "nmod", "poss", "nmod:poss", "flat"} or (c.dep == "det" and "Poss=Yes" in c.morph):
+            if c.i in linked.token_entity or linked.kb.demonym(c.text, linked.lang):
+                return False
+            if c.dep in {"poss", "nmod:poss"}:
+                return False  # "Serbia's forces"
+    return True
 
 
 def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:

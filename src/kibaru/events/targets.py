@@ -79,6 +79,10 @@ def _dependents(linked: LinkedDocument, head: int, preps: frozenset[str], with_o
     owners = [head]
     if with_objects:
         owners += [c.i for c in linked.children(head) if c.dep in {"obj", "dobj"}]
+        # "the withdrawal of some forces from Panama": the phrase hangs from the "of" complement
+        owners += [g.i for c in linked.children(head) if c.dep == "prep" and c.lemma.lower() in {"of", "de"}
+                   for g in linked.children(c.i) if g.dep == "pobj"]
+        owners += [c.i for c in linked.children(head) if c.dep == "nmod" and _case_word(linked, c.i) in _FROM]
     out = []
     for k in owners:
         for c in linked.children(k):
