@@ -50,7 +50,9 @@ def unique(forms: list[str], drop: str) -> list[str]:
 
 def build(data: Path = DATA) -> list[dict]:
     en, fr = Locale("en").territories, Locale("fr").territories
-    demonyms = {r["iso3"]: r for r in read_tsv(data / "demonyms.tsv")}
+    demonyms: dict[str, list[dict[str, str]]] = defaultdict(list)  # a later row: a former demonym
+    for row in read_tsv(data / "demonyms.tsv"):
+        demonyms[row["iso3"]].append(row)
     places: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for row in read_tsv(data / "capitals.tsv"):
         places[row["iso3"]][row["kind"]][row["lang"]].append(row["form"])
@@ -62,7 +64,7 @@ def build(data: Path = DATA) -> list[dict]:
     unknown = (set(demonyms) | set(places) | set(extra)) - set(states)
     if unknown:
         raise SystemExit(f"codes in the data files that are not states: {sorted(unknown)}")
-    return [_entry(iso3, alpha2, record, en, fr, demonyms.get(iso3), places[iso3], extra[iso3])
+    return [_entry(iso3, alpha2, record, en, fr, demonyms.get(iso3, []), places[iso3], extra[iso3])
             for iso3, (alpha2, record) in sorted(states.items())]
 
 
@@ -85,12 +87,18 @@ def _entry(iso3, alpha2, record, en, fr, demonym, places, extra) -> dict:
             entry[key] = {lang: places[kind][lang] for lang in ("fr", "en") if places[kind].get(lang)}
     if demonym:
         entry["demonyms"] = {
-            "fr": {k: demonym["fr_" + k] for k in ("m", "f", "mp", "fp")},
-            "en": {"adj": demonym["en_adj"], "pl": demonym["en_pl"]},
+            "fr": {k: _forms(demonym, "fr_" + k) for k in ("m", "f", "mp", "fp")},
+            "en": {k: _forms(demonym, "en_" + k) for k in ("adj", "pl")},
         }
     if extra["wikidata"]:
         entry["wikidata"] = extra["wikidata"][""][0]
     return entry
+
+
+def _forms(rows: list[dict[str, str]], column: str) -> str | list[str]:
+    """One demonym as a string; with former ones ("Kampuchean"), a list, the current one first."""
+    words = [row[column] for row in rows if row[column]]
+    return words[0] if len(words) == 1 else words
 
 
 def write(entries: list[dict], out: Path) -> None:

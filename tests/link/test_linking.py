@@ -146,3 +146,27 @@ def test_a_user_entry_adds_a_new_alias(user_pipeline):
     record = _record(user_pipeline, "La députée Traoré a condamné la France.", "fr")
     (actor,) = _entities(record, _only(record, "ACCUSE").actor)
     assert (actor.name, actor.kb_id, actor.sector) == ("Awa Traoré", "person:awa-traore", "LEG")
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "name", "country"), [
+    ("en", "The Kenya Municipal Workers Association threatened a strike over unpaid wages.",
+     "Kenya Municipal Workers Association", "KEN"),
+    ("fr", "Le Syndicat national des enseignants du Niger a exigé le paiement des salaires.",
+     "Syndicat national des enseignants du Niger", "NER"),
+])
+def test_an_organisation_named_after_a_state_is_that_states(pipeline, lang, text, name, country):
+    record = _record(pipeline, text, lang)
+    orgs = [e for e in record.entities if e.name == name]
+    assert [(e.type, e.country) for e in orgs] == [("organization", country)], record.entities
+
+
+@pytest.mark.models
+def test_an_acronym_in_brackets_abbreviates_the_name_before_it(pipeline):
+    # "AKK" is also a German politician's nickname in the KB
+    text = ("The Kosovo Municipalities Association (AKK) demanded more funds from the government, "
+            "and AKK officials said they would meet again.")
+    record = _record(pipeline, text, "en")
+    assert not [e for e in record.entities if e.type == "person"], record.entities
+    (org,) = [e for e in record.entities if "AKK" in [m.text for m in e.mentions]]
+    assert (org.name, org.country) == ("Kosovo Municipalities Association", "KOS")

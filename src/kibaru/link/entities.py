@@ -29,6 +29,15 @@ _LOCATIVE = frozenset({
     "à", "a", "dans", "vers", "près", "depuis", "sur", "in", "at", "near", "outside", "inside",
     "around", "across", "into", "to", "from", "toward", "towards", "en",
 })
+# Words that head an organisation's name, first (French) or last (English)
+_ORGANISATION_HEADS = frozenset({
+    "association", "union", "party", "council", "committee", "commission", "front", "movement",
+    "league", "federation", "confederation", "congress", "alliance", "society", "syndicate",
+    "chamber", "coalition", "organisation", "organization", "institute", "foundation", "network",
+    "forum", "platform", "rally", "parti", "conseil", "comite", "mouvement", "ligue", "federation",
+    "confederation", "congres", "societe", "syndicat", "chambre", "institut", "fondation", "reseau",
+    "plateforme", "collectif", "rassemblement", "barreau",
+})
 _PLACE_HEADS = frozenset({"ville", "city", "capitale", "capital", "région", "region", "province",
                           "town", "village", "quartier", "aéroport", "airport"})
 
@@ -74,7 +83,16 @@ class Linker:
         # a person's name inside a facility's name ("l'aéroport ... Modibo Keita") names the facility
         matches = [m for m in matches if not (self.kb.get(m.entry_id) and self.kb.get(m.entry_id).type == "person"
                                               and any(f.start <= m.start and m.end <= f.end for f in facilities))]
-        covered: list[tuple[int, int]] = []
+        named_orgs, matches = self._organisations_named_by_state(parse, matches, doc.text)
+        matches, abbreviations = self._abbreviations(parse, matches, doc.text)
+        covered: list[tuple[int, int]] = [(start, end) for start, end, _ in abbreviations]
+        for mention, entry in named_orgs:
+            key = linked.add_unknown(mention, "organization")
+            draft = linked.drafts[key]
+            if draft.country is None:
+                draft.country = entry.country
+                draft.why += f"; a named organisation of {entry.country} ({entry.name!r} in its name)"
+            covered.append((mention.start, mention.end))
         for f in facilities:
             if not _overlaps(f, [(m.start, m.end) for m in matches]):
                 linked.add_unknown(f, "facility")
@@ -95,6 +113,11 @@ class Linker:
             if mention is None:
                 continue
             self._add_ner(linked, mention)
+        for start, end, name_end in abbreviations:
+            key = next((k for k in linked.order for sp in linked.drafts[k].spans
+                        if sp.start < name_end <= sp.end), None)
+            if key is not None:
+                linked._mention(linked.drafts[key], start, end)
         linked.finish()
         return linked
 
@@ -134,6 +157,56 @@ class Linker:
         return []
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _organisations_named_by_state(self, parse: Parse, matches: list[AliasMatch], text: str):
+        """"the Montenegro Municipality Association", "Union des travailleurs du Mali": an
+        organisation NER finds whose name holds a state's name (not after "in") and is headed by
+        an organisation word is that state's organisation; the state inside is not named apart."""
+        found = []
+        for mention in parse.mentions:
+            if mention.label != "ORG":
+                continue
+            mention = _trim(mention, text)
+            if mention is None:
+                continue
+            inner = [m for m in matches if mention.start <= m.start and m.end <= mention.end]
+            if len(inner) != 1 or (inner[0].start, inner[0].end) == (mention.start, mention.end):
+                continue
+            if any(m.start < mention.end and mention.start < m.end for m in matches if m not in inner):
+                continue
+            entry = self.kb.get(inner[0].entry_id)
+            words = fold_words(mention.text)
+            before = fold_words(text[mention.start:inner[0].start])
+            if (entry is None or entry.type != "country" or not words
+                    or not ({words[0], words[-1]} & _ORGANISATION_HEADS)
+                    or (before and before[-1] in _LOCATIVE)):
+                continue
+            found.append((mention, entry))
+            matches = [m for m in matches if m is not inner[0]]
+        return found, matches
+
+    def _abbreviations(self, parse: Parse, matches: list[AliasMatch], text: str):
+        """"the Montenegro Municipality Association (AKK)": an acronym in brackets right after an
+        organisation's name abbreviates that name, whatever else the KB knows by those letters.
+        Returns the matches left and (start, end, end of the name) of each such acronym."""
+        names = [(m.start, m.end, m.entry_id) for m in matches] + [
+            (m.start, m.end, None) for m in parse.mentions if m.label == "ORG"]
+        defined: dict[str, int] = {}  # acronym -> end of the name it abbreviates
+        for m in matches:
+            entry = self.kb.get(m.entry_id)
+            if (m.alias in self.acronyms and text[m.end:m.end + 1] == ")"
+                    and text[:m.start].rstrip().endswith("(")):
+                gap = len(text[:m.start].rstrip()) - 1
+                before = [n for n in names if n[1] <= gap and not text[n[1]:gap].strip()]
+                name = max(before, key=lambda n: n[1], default=None)
+                if name is not None and name[2] != m.entry_id and (
+                        name[2] is None or self.kb.get(name[2]).type not in {"person", "country"}) and (
+                        entry is None or entry.type != "country"):
+                    defined.setdefault(m.alias, name[1])
+        # once defined, the acronym keeps that sense through the document
+        kept = [m for m in matches if m.alias not in defined]
+        out = [(m.start, m.end, defined[m.alias]) for m in matches if m.alias in defined]
+        return kept, out
 
     def _is_place_use(self, parse: Parse, m: AliasMatch, text: str) -> bool:
         """A capital or city after a locative preposition, or heading 'la ville de', is a place.

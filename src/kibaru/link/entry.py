@@ -152,5 +152,8 @@ def _demonyms(value: Any, origin: str) -> tuple[tuple[str, str, str], ...]:
         allowed = DEMONYM_FORMS.get(lang)
         if allowed is None or not isinstance(forms, dict) or set(forms) - set(allowed):
             raise DataError(f"{origin}: demonyms.{lang} must use keys {allowed}")
-        out += [(lang, k, w) for k, w in forms.items() if w]
+        # a form is one word, or a list of words, the current demonym first ("Cambodian",
+        # then the older "Kampuchean")
+        for k, w in forms.items():
+            out += [(lang, k, word) for word in ([w] if isinstance(w, str) else w) if word]
     return tuple(out)

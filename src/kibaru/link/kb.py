@@ -127,10 +127,12 @@ class KnowledgeBase:
                 self._add(Alias(entry.name.split()[-1], lang, "surname"), entry.id)
 
     def _expand_body(self, rule: PhraseRule, state: Entry, bodies: dict) -> None:
-        forms = {form: word for lang, form, word in state.demonyms if lang == rule.lang}
-        surface = rule.expand(forms)
-        if surface is None:
-            return
+        for forms in demonym_sets(state, rule.lang):
+            surface = rule.expand(forms)
+            if surface is not None:
+                self._expand_one(rule, state, bodies, surface)
+
+    def _expand_one(self, rule: PhraseRule, state: Entry, bodies: dict, surface: str) -> None:
         if rule.target == "state":
             self._add(Alias(surface, rule.lang, "government"), state.id)
             return
@@ -138,7 +140,7 @@ class KnowledgeBase:
         if body_id is None:
             body_id = f"org:{state.country}-{rule.code.replace('_', '-')}"
             if body_id not in self.entries:
-                english = {f: w for lang, f, w in state.demonyms if lang == "en"}
+                english = (demonym_sets(state, "en") or [{}])[0]
                 name = (rule.name or "{name} " + rule.code).format(
                     name=state.name, adj=english.get("adj", state.name))
                 self.entries[body_id] = Entry(
@@ -279,12 +281,28 @@ class KnowledgeBase:
             if rule.target != "role":
                 continue
             for state in states:
-                surface = rule.expand({f: w for l, f, w in state.demonyms if l == lang})
-                if surface:
-                    yield surface, rule.code
+                for forms in demonym_sets(state, lang):
+                    surface = rule.expand(forms)
+                    if surface:
+                        yield surface, rule.code
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def demonym_sets(state: Entry, lang: str) -> list[dict[str, str]]:
+    """A state's demonym forms in ``lang``, one set per demonym, the current one first: Cambodia
+    has {"adj": "Cambodian", "pl": "Cambodians"}, then the older {"adj": "Kampuchean", ...}."""
+    sets: list[dict[str, str]] = []
+    for lang_, form, word in state.demonyms:
+        if lang_ != lang:
+            continue
+        target = next((s for s in sets if form not in s), None)
+        if target is None:
+            target = {}
+            sets.append(target)
+        target[form] = word
+    return sets
 
 
 def count_by_type(kb: KnowledgeBase, generated: bool = False) -> dict[str, int]:
