@@ -108,3 +108,27 @@ def test_a_purpose_or_topic_is_not_a_second_event(pipeline, lang, text, absent):
 def test_a_same_type_noun_in_a_locative_phrase_is_the_verbs_event(pipeline):
     found = _events(pipeline, "Chadian soldiers killed twelve villagers in an attack on a market.", "en")
     assert [t for t, _, _ in found].count("ASSAULT") == 1
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Niger said it will withdraw its troops from Mali unless the junta accepts a ceasefire with the rebels."),
+    ("en", "The Malian opposition will boycott the vote unless the president agrees to resign."),
+    ("fr", "Le Tchad a annoncé qu'il retirera ses troupes du Niger à moins que la junte accepte un cessez-le-feu."),
+    ("fr", "Le Tchad retirera ses soldats du Mali sauf si la junte accepte un cessez-le-feu."),
+])
+def test_an_act_held_over_a_condition_is_a_threat(pipeline, lang, text):
+    # the act is THREATEN; what the other side must do ("accepts", "agrees") is no event of its own
+    found = _events(pipeline, text, lang)
+    assert [t for t, _, _ in found] == ["THREATEN"], found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    ("en", "Russia threatened to halt the talks if the United States goes ahead with the deployment of missiles.",
+     "MOBILIZE"),
+    ("fr", "Le Niger a menacé de suspendre les pourparlers si le Mali ne libère pas les otages.", "RETREAT"),
+])
+def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
+    found = _events(pipeline, text, lang)
+    assert absent not in {t for t, _, _ in found} and "THREATEN" in {t for t, _, _ in found}, found
