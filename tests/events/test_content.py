@@ -132,3 +132,19 @@ def test_an_act_held_over_a_condition_is_a_threat(pipeline, lang, text):
 def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
     found = _events(pipeline, text, lang)
     assert absent not in {t for t, _, _ in found} and "THREATEN" in {t for t, _, _ in found}, found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    # the noun completes a phrase after a background preposition
+    ("en", "Chadian troops remained on alert in Abeche after a week of unprecedented riots by Sudanese refugees.",
+     "PROTEST"),
+    ("fr", "L'armée tchadienne a déployé des renforts à Abéché après une semaine d'émeutes des opposants soudanais.",
+     "PROTEST"),
+    # a noun event situating another noun event is its setting
+    ("en", "Malian soldiers killed ten villagers in Gao in the worst attack of the current Tuareg uprising.", "PROTEST"),
+    ("en", "Malian soldiers killed ten villagers in Gao in the worst attack in the current Tuareg uprising.", "PROTEST"),
+])
+def test_background_reached_through_of_and_settings_are_not_events(pipeline, lang, text, absent):
+    found = _events(pipeline, text, lang)
+    assert found and absent not in {t for t, _, _ in found}, found
