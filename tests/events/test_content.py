@@ -148,3 +148,16 @@ def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
 def test_background_reached_through_of_and_settings_are_not_events(pipeline, lang, text, absent):
     found = _events(pipeline, text, lang)
     assert found and absent not in {t for t, _, _ in found}, found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a same-type participle restates the event: one attack
+    ("en", "Chadian rebels attacked a refugee camp near Abeche, killing 20 Sudanese civilians.", ["ASSAULT"]),
+    # damage done in a riot or a demonstration is part of it
+    ("en", "Sudanese prisoners rioted at a jail in Chad, setting fire to their mattresses.", ["PROTEST"]),
+    ("fr", "Des détenus soudanais ont manifesté dans une prison tchadienne en mettant le feu à leurs matelas.",
+     ["PROTEST"]),
+])
+def test_a_participle_restating_or_detailing_the_event_is_not_a_second_event(pipeline, lang, text, expected):
+    assert [t for t, _, _ in _events(pipeline, text, lang)] == expected

@@ -102,6 +102,32 @@ def _condition_owner(parse: Parse, hit, by_head: dict):
     return None
 
 
+def _effective_type(hit, speaking) -> str:
+    return "ACCUSE" if hit.head in speaking else hit.entry.type
+
+
+def _participle_owner(parse: Parse, hit, by_head: dict, speaking):
+    """The trigger a participle clause restates or details: "lodged a protest, charging its
+    neighbour with ...", « a condamné l'attaque en dénonçant ... » (the same type: one statement
+    told twice); "rioted, setting fire to their mattresses" (damage done in the riot)."""
+    t = parse.tokens[hit.head]
+    if t.dep != "advcl" or t.head == t.i:
+        return None
+    marks = {k.lemma.lower() for k in _kids(parse, t.i) if k.dep == "mark" and k.i < t.i}
+    participle = "VerbForm=Part" in t.morph or "VerbForm=Ger" in t.morph or t.text.lower().endswith("ing")
+    if not participle or marks - _GERUND_MARKS:
+        return None
+    governor = _clause_trigger(parse, t.head, by_head, hit)
+    if governor is None or governor.head > t.i:
+        return None
+    kind = _effective_type(governor, speaking)
+    if kind == _effective_type(hit, speaking) or (
+            kind == "PROTEST" and hit.entry.type == "ASSAULT" and hit.entry.mode == "destroy"):
+        return governor
+    return None
+
+
+_GERUND_MARKS = frozenset({"en"})
 _CHAIN_STEPS = 4  # "called for Russia to reciprocate by agreeing": agreeing < by < reciprocate < called
 
 
@@ -212,6 +238,8 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
             owner = _repeated_mention(parse, hit, by_head)
         if owner is None:
             owner = _condition_owner(parse, hit, by_head)
+        if owner is None and hit.pos == "VERB":
+            owner = _participle_owner(parse, hit, by_head, speaking)
         for _ in range(_CHAIN_STEPS):
             if owner is not None or t.head == t.i:
                 break
