@@ -108,3 +108,56 @@ def test_a_purpose_or_topic_is_not_a_second_event(pipeline, lang, text, absent):
 def test_a_same_type_noun_in_a_locative_phrase_is_the_verbs_event(pipeline):
     found = _events(pipeline, "Chadian soldiers killed twelve villagers in an attack on a market.", "en")
     assert [t for t, _, _ in found].count("ASSAULT") == 1
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Niger said it will withdraw its troops from Mali unless the junta accepts a ceasefire with the rebels."),
+    ("en", "The Malian opposition will boycott the vote unless the president agrees to resign."),
+    ("fr", "Le Tchad a annoncé qu'il retirera ses troupes du Niger à moins que la junte accepte un cessez-le-feu."),
+    ("fr", "Le Tchad retirera ses soldats du Mali sauf si la junte accepte un cessez-le-feu."),
+])
+def test_an_act_held_over_a_condition_is_a_threat(pipeline, lang, text):
+    # the act is THREATEN; what the other side must do ("accepts", "agrees") is no event of its own
+    found = _events(pipeline, text, lang)
+    assert [t for t, _, _ in found] == ["THREATEN"], found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    ("en", "Russia threatened to halt the talks if the United States goes ahead with the deployment of missiles.",
+     "MOBILIZE"),
+    ("fr", "Le Niger a menacé de suspendre les pourparlers si le Mali ne libère pas les otages.", "RETREAT"),
+])
+def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
+    found = _events(pipeline, text, lang)
+    assert absent not in {t for t, _, _ in found} and "THREATEN" in {t for t, _, _ in found}, found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    # the noun completes a phrase after a background preposition
+    ("en", "Chadian troops remained on alert in Abeche after a week of unprecedented riots by Sudanese refugees.",
+     "PROTEST"),
+    ("fr", "L'armée tchadienne a déployé des renforts à Abéché après une semaine d'émeutes des opposants soudanais.",
+     "PROTEST"),
+    # a noun event situating another noun event is its setting
+    ("en", "Malian soldiers killed ten villagers in Gao in the worst attack of the current Tuareg uprising.", "PROTEST"),
+    ("en", "Malian soldiers killed ten villagers in Gao in the worst attack in the current Tuareg uprising.", "PROTEST"),
+])
+def test_background_reached_through_of_and_settings_are_not_events(pipeline, lang, text, absent):
+    found = _events(pipeline, text, lang)
+    assert found and absent not in {t for t, _, _ in found}, found
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a same-type participle restates the event: one attack
+    ("en", "Chadian rebels attacked a refugee camp near Abeche, killing 20 Sudanese civilians.", ["ASSAULT"]),
+    # damage done in a riot or a demonstration is part of it
+    ("en", "Sudanese prisoners rioted at a jail in Chad, setting fire to their mattresses.", ["PROTEST"]),
+    ("fr", "Des détenus soudanais ont manifesté dans une prison tchadienne en mettant le feu à leurs matelas.",
+     ["PROTEST"]),
+])
+def test_a_participle_restating_or_detailing_the_event_is_not_a_second_event(pipeline, lang, text, expected):
+    assert [t for t, _, _ in _events(pipeline, text, lang)] == expected

@@ -8,7 +8,7 @@ from dataclasses import replace
 from kibaru.events.antecedents import Memory
 from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
 from kibaru.events.clauses import clause_span
-from kibaru.events.content import ContentMarks, asserted_triggers
+from kibaru.events.content import ContentMarks, asserted_triggers, conditions_on
 from kibaru.events.flags import compute_flags
 from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
@@ -76,6 +76,13 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if flags.historical:
             historical_heads.add(hit.head)
         event_type, mode, flags, recoded = recode(entry.type, entry.mode or None, flags, hit.pos)
+        if entry.type in _HELD_OVER and event_type != "THREATEN" \
+                and not flags.negated and "unless" in conditions_on(parse, hit.head):
+            # "will withdraw its troops unless ...", « boycottera le scrutin à moins que ... »: an
+            # act held over the other side until it complies is a threat
+            event_type = "THREATEN"
+            mode = _COERCE_THREAT.get(entry.mode or "") if entry.type == "COERCE" else _THREAT_MODES.get(entry.type)
+            recoded = f"{entry.type} unless a condition is met -> THREATEN"
         if event_type == "THREATEN" and not roles.recipient:
             roles = _condition_target(linked, hit.head, roles)
         if event_type in _COOPERATIVE and not flags.negated and _willing(linked, hit.head, cues):
@@ -289,6 +296,8 @@ def _complete(roles, inner, lemma: str, outer_type: str):
 _REFUSABLE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
+# acts a party can hold over another until it complies ("will withdraw ... unless")
+_HELD_OVER = frozenset({*_THREAT_MODES, "RETREAT", "PROTEST"})
 _COERCE_THREAT = {"arrest": "arrest", "deport": "expel", "restrict": "restrict", "curfew": "restrict",
                   "martial-law": "restrict", "seize": "restrict"}
 

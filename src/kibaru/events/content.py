@@ -40,6 +40,94 @@ class ContentMarks:
                    frozenset(c.cue for c in cues.of_kind("means")))
 
 
+# "unless", « sauf si », « à moins que »: the clause states what the other side must do to avert
+# the act; "if"/« si »: on what the act depends. "even if", « même si » concede, they do not condition.
+_IF_MARKS = frozenset({"if", "si"})
+_UNLESS_WORDS = frozenset({"unless", "sauf", "moins"})
+_CONCESSIVE = frozenset({"even", "même"})
+
+
+def condition_mark(parse: Parse, t) -> str | None:
+    """"unless" or "if" when token ``t`` heads a conditional clause, else None."""
+    words = {w.lemma.lower() for k in _kids(parse, t.i) if k.dep in {"mark", "advmod"} and k.i < t.i
+             for w in (k, *(f for f in _kids(parse, k.i) if f.dep == "fixed"))}
+    if t.dep.startswith("advcl") and not words & _CONCESSIVE:
+        if words & _UNLESS_WORDS:
+            return "unless"
+        if words & _IF_MARKS and any(k.dep == "mark" and k.lemma.lower() in _IF_MARKS for k in _kids(parse, t.i)):
+            return "if"
+    if t.dep in {"ccomp", "advcl", "obl", "obl:mod"} and t.head != t.i:
+        # « à moins que la junte accepte »: « que » follows « à moins », which hangs from the
+        # clause's head or heads the clause itself
+        tokens = parse.tokens
+        if any(k.dep == "mark" and k.i >= 2 and tokens[k.i - 1].text.lower() == "moins"
+               and tokens[k.i - 2].text.lower() == "à"
+               for k in _kids(parse, t.i)):
+            return "unless"
+    return None
+
+
+def conditions_on(parse: Parse, head: int) -> frozenset[str]:
+    """The kinds of conditional clause ("unless", "if") that hang from the trigger ``head``."""
+    found = set()
+    for k in _kids(parse, head):
+        mark = condition_mark(parse, k)
+        if mark is None and k.dep in {"advmod", "mark"} and k.lemma.lower() == "à":
+            mark = next((condition_mark(parse, c) for c in _kids(parse, k.i) if condition_mark(parse, c)), None)
+        if mark:
+            found.add(mark)
+    return frozenset(found)
+
+
+def _condition_owner(parse: Parse, hit, by_head: dict):
+    """The trigger whose condition the clause holding ``hit`` is: "will boycott the elections unless
+    the president agrees", "threatened to stop talks if the United States goes ahead with the
+    deployment". What the other side must do is part of the threat or offer, not an event."""
+    t = parse.tokens[hit.head]
+    for _ in range(6):
+        if t.head == t.i:
+            return None
+        if condition_mark(parse, t):
+            g = parse.tokens[t.head]
+            if g.lemma.lower() == "à" and g.head != g.i:
+                g = parse.tokens[g.head]
+            for _ in range(3):
+                if g.i in by_head and by_head[g.i] is not hit:
+                    return by_head[g.i]
+                if g.head == g.i:
+                    break
+                g = parse.tokens[g.head]
+            return None
+        t = parse.tokens[t.head]
+    return None
+
+
+def _effective_type(hit, speaking) -> str:
+    return "ACCUSE" if hit.head in speaking else hit.entry.type
+
+
+def _participle_owner(parse: Parse, hit, by_head: dict, speaking):
+    """The trigger a participle clause restates or details: "lodged a protest, charging its
+    neighbour with ...", « a condamné l'attaque en dénonçant ... » (the same type: one statement
+    told twice); "rioted, setting fire to their mattresses" (damage done in the riot)."""
+    t = parse.tokens[hit.head]
+    if t.dep != "advcl" or t.head == t.i:
+        return None
+    marks = {k.lemma.lower() for k in _kids(parse, t.i) if k.dep == "mark" and k.i < t.i}
+    participle = "VerbForm=Part" in t.morph or "VerbForm=Ger" in t.morph or t.text.lower().endswith("ing")
+    if not participle or marks - _GERUND_MARKS:
+        return None
+    governor = _clause_trigger(parse, t.head, by_head, hit)
+    if governor is None or governor.head > t.i:
+        return None
+    kind = _effective_type(governor, speaking)
+    if kind == _effective_type(hit, speaking) or (
+            kind == "PROTEST" and hit.entry.type == "ASSAULT" and hit.entry.mode == "destroy"):
+        return governor
+    return None
+
+
+_GERUND_MARKS = frozenset({"en"})
 _CHAIN_STEPS = 4  # "called for Russia to reciprocate by agreeing": agreeing < by < reciprocate < called
 
 
@@ -148,6 +236,10 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
             owner = parent  # "demonstrated ... calling for independence": the protest's demand
         if owner is None and hit.pos == "NOUN":
             owner = _repeated_mention(parse, hit, by_head)
+        if owner is None:
+            owner = _condition_owner(parse, hit, by_head)
+        if owner is None and hit.pos == "VERB":
+            owner = _participle_owner(parse, hit, by_head, speaking)
         for _ in range(_CHAIN_STEPS):
             if owner is not None or t.head == t.i:
                 break

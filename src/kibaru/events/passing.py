@@ -13,16 +13,35 @@ from kibaru.model import Parse
 
 _RELATIVE = frozenset({"relcl", "acl:relcl"})
 _MAX_HOPS = 4
+_OF = frozenset({"of", "de", "d'", "du", "des"})
+_OF_HOPS = 2
+_SETTING_PREPS = frozenset({"in", "during", "dans", "pendant", "lors de", "au cours de"})
 
 
-def in_passing(parse: Parse, hit, background: frozenset[str], children, party) -> str | None:
+def in_passing(parse: Parse, hit, background: frozenset[str], children, party,
+               triggers: frozenset[int] = frozenset()) -> str | None:
     """Why a noun trigger is background, or None when it may report an event."""
     if hit.pos != "NOUN":
         return None
     t = parse.tokens[hit.head]
     prep = governing_preposition(parse, t, children)
+    up = t
+    for _ in range(_OF_HOPS):
+        # "after a week of unrest", "following the discovery of rockets", « après une semaine de
+        # troubles »: the phrase the noun completes is the background
+        if prep not in _OF or up.head == up.i:
+            break
+        up = parse.tokens[parse.tokens[up.head].head] if up.dep == "pobj" else parse.tokens[up.head]
+        prep = governing_preposition(parse, up, children)
     if prep is not None and prep in background:
         return f"noun after background preposition {prep!r}"
+    if prep in _SETTING_PREPS and t.dep in {"pobj", "nmod", "obl"} and triggers:
+        # "the worst attack in the current uprising", « un attentat pendant la guerre »: a noun
+        # event that situates another noun event is its setting
+        g = parse.tokens[t.head]
+        g = parse.tokens[g.head] if t.dep == "pobj" and g.head != g.i else g
+        if g.i in triggers and g.pos in {"NOUN", "PROPN"}:
+            return f"noun setting another noun event ({prep!r})"
     k = t
     for _ in range(_MAX_HOPS):
         if k.head == k.i:
@@ -55,7 +74,8 @@ def governing_preposition(parse: Parse, t, children) -> str | None:
 def drop_in_passing(parse: Parse, hits: list, background: frozenset[str], children, party) -> list:
     """The hits less the background nouns, unless a sentence would be left with no trigger.
     ``party(i)``: whether token i names a party (a named entity or an unnamed group)."""
-    passing = {h.head for h in hits if in_passing(parse, h, background, children, party)}
+    heads = frozenset(h.head for h in hits)
+    passing = {h.head for h in hits if in_passing(parse, h, background, children, party, heads)}
     if not passing:
         return hits
     live = {parse.tokens[h.head].sent for h in hits if h.head not in passing}
