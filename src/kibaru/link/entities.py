@@ -38,6 +38,7 @@ _ORGANISATION_HEADS = frozenset({
     "confederation", "congres", "societe", "syndicat", "chambre", "institut", "fondation", "reseau",
     "plateforme", "collectif", "rassemblement", "barreau",
 })
+_GROUP_TYPES = frozenset({"organization", "armed_group", "igo", "media"})
 _PLACE_HEADS = frozenset({"ville", "city", "capitale", "capital", "région", "region", "province",
                           "town", "village", "quartier", "aéroport", "airport"})
 
@@ -59,6 +60,7 @@ class Linker:
     index: dict[str, str] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
     starts: dict[str, int] = field(default_factory=dict)  # first word of an alias -> its most words
+    demonyms: set[str] = field(default_factory=set)  # demonyms of several words, matched capitalised
     facility_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -71,6 +73,15 @@ class Linker:
                     self.starts[first] = max(self.starts.get(first, 0), n)
                     if is_acronym(surface):
                         self.acronyms.add(key)
+        # "Sierra Leonean", "South African": a demonym of several words is not found word by word
+        for lang in ("fr", "en"):
+            for word, iso in self.kb.demonym_words(lang):
+                key = " ".join(fold_words(word))
+                if iso and len(key.split()) >= 2 and key not in self.index and self.kb.get(f"country:{iso}"):
+                    self.index[key] = f"country:{iso}"
+                    self.demonyms.add(key)
+                    first = key.split()[0]
+                    self.starts[first] = max(self.starts.get(first, 0), len(key.split()))
         self.facility_heads = _read_words("facility_heads.txt")
 
     # -- public ---------------------------------------------------------------------------
@@ -101,16 +112,23 @@ class Linker:
             entry = self.kb.get(m.entry_id)
             if entry is None:
                 continue
+            if entry.type == "country" and _CURRENCY.match(doc.text, m.end):
+                covered.append((m.start, m.end))  # "US $50 million", "U.S. dollars": money, not a party
+                continue
             if entry.type == "country" and self._is_place_use(parse, m, doc.text):
                 linked.add_place(m.start, m.end, entry)
             else:
                 linked.add_kb(m.start, m.end, entry, f"alias {m.alias!r} -> {entry.id}")
             covered.append((m.start, m.end))
+        acronyms: dict[str, str] = {}  # an unknown acronym defined in brackets -> the entity it abbreviates
         for mention in parse.mentions:
             if _overlaps(mention, covered):
                 continue
             mention = _trim(mention, doc.text)
             if mention is None:
+                continue
+            if (key := self._bracketed_acronym(linked, mention, acronyms)) is not None:
+                linked._mention(linked.drafts[key], mention.start, mention.end)
                 continue
             self._add_ner(linked, mention)
         for start, end, name_end in abbreviations:
@@ -134,7 +152,8 @@ class Linker:
                 entry_id = self.index.get(key)
                 surface = text[words[i][0]:words[i + n - 1][1]]
                 if entry_id and _plausible(surface, n, entry_id) and (
-                        key not in self.acronyms or _acronym_case(surface)):
+                        key not in self.acronyms or _acronym_case(surface)) and (
+                        key not in self.demonyms or surface[:1].isupper()):
                     hit = AliasMatch(words[i][0], words[i + n - 1][1], entry_id, key)
                     break
             if hit is None:
@@ -208,6 +227,22 @@ class Linker:
         out = [(m.start, m.end, defined[m.alias]) for m in matches if m.alias in defined]
         return kept, out
 
+    def _bracketed_acronym(self, linked: LinkedDocument, mention: Mention, acronyms: dict[str, str]) -> str | None:
+        """"the Nigerian Union of Teachers (NUT)": an acronym the KB does not know, in brackets
+        right after an organisation's name, is that organisation, here and further on."""
+        if not is_acronym(mention.text) or self.kb.lookup(mention.text, lang=linked.lang):
+            return None
+        key = fold(mention.text)
+        text = linked.parse.document.text
+        if key not in acronyms and text[mention.end:mention.end + 1] == ")" \
+                and text[:mention.start].rstrip().endswith("("):
+            gap = len(text[:mention.start].rstrip()) - 1
+            named = next((k for k in reversed(linked.order) for sp in linked.drafts[k].spans
+                          if sp.end <= gap and not text[sp.end:gap].strip()), None)
+            if named is not None and linked.drafts[named].type in _GROUP_TYPES:
+                acronyms[key] = named
+        return acronyms.get(key)
+
     def _is_place_use(self, parse: Parse, m: AliasMatch, text: str) -> bool:
         """A capital or city after a locative preposition, or heading 'la ville de', is a place.
 
@@ -252,7 +287,22 @@ class Linker:
             etype = "location"
         elif not _looks_like_name(mention.text):
             return
-        linked.add_unknown(mention, etype)
+        key = linked.add_unknown(mention, etype)
+        draft = linked.drafts[key]
+        if etype == "organization" and draft.country is None and (iso := self._demonym_in_name(linked, mention)):
+            draft.country = iso
+            draft.why += f"; a named organisation of {iso} (its name holds the demonym)"
+
+    def _demonym_in_name(self, linked: LinkedDocument, mention: Mention) -> str | None:
+        """"the Nigerian Union of Teachers", "Union nationale des travailleurs maliens": an
+        organisation's name headed by an organisation word and holding a state's demonym."""
+        words = fold_words(mention.text)
+        if not words or not ({words[0], words[-1]} & _ORGANISATION_HEADS) and not (
+                len(words) > 1 and words[1] in _ORGANISATION_HEADS):
+            return None
+        found = {iso for w in mention.text.replace("-", " ").split()
+                 if (iso := self.kb.demonym(w.strip(",.'’()"), linked.lang))}
+        return found.pop() if len(found) == 1 else None
 
     def _not_a_name(self, linked: LinkedDocument, mention: Mention) -> bool:
         """NER noise: a lone capitalised word opening a sentence or a quotation ("Suffice to
@@ -281,6 +331,8 @@ class Linker:
         return any(c.country in states for c in self.gazetteer.candidates(mention.text))
 
 
+# What follows a state's name when it only qualifies a currency: "US $50 million", "U.S. dollars"
+_CURRENCY = re.compile(r"\.?\s?(?:\$|(?i:dollars?)\b)")
 # "IL-76", "Su-25", "MiG-29", "F-16", "T-72": a model designation (not "G7" or "P5")
 _EQUIPMENT = re.compile(r"^[A-Z][A-Za-z]{0,3}[- ]\d{1,4}[A-Z]{0,2}$")
 

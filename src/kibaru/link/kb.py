@@ -211,6 +211,10 @@ class KnowledgeBase:
                 return self._demonyms[l][key]
         return None
 
+    def demonym_words(self, lang: str) -> Iterator[tuple[str, str]]:
+        """(folded demonym, ISO-3) pairs of ``lang``: "sierra leonean" -> SLE."""
+        yield from self._demonyms.get(lang, {}).items()
+
     def country_code(self, name: str, lang: str | None = None) -> str | None:
         """The ISO-3 code of a state named by name, alias, capital or seat (``Moscou`` → RUS)."""
         for res in self.lookup(name, lang=lang):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kibaru.link.fold import fold, fold_words
-from kibaru.link.titles import title_state
+from kibaru.link.titles import affiliation, title_state
 from kibaru.model import Entity, Event, Mention, Parse, Span, Token
 
 _ARG_STOP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
@@ -138,6 +138,12 @@ class LinkedDocument:
         for d in self.drafts.values():
             if d.country is None and d.type == "location":
                 d.country = self._geocode_country(d.name)
+        for d in self.drafts.values():  # "X, head of the ILO": an explicit affiliation beats a nationality
+            if d.kb_id is None and d.type in {"person", "location"} and (found := affiliation(self, d)):
+                if d.type == "location":  # "Kenzo Oshima, the UN Emergency Relief Coordinator": NER said a place
+                    d.type = "person"
+                d.country, why = found
+                d.why += f"; {why}"
         for d in self.drafts.values():  # after places have their states: titles read them
             if d.country is None and (found := title_state(self, d)):
                 d.country, why = found

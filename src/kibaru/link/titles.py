@@ -23,6 +23,9 @@ _STATE_TYPES = frozenset({"country", "location", "facility"})
 _MAX_TITLE_WORDS = 5
 _PARTY_TYPES = frozenset({"country", "igo", "organization", "armed_group"})
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_AFFILIATIONS = frozenset({"igo", "organization", "armed_group"})
+_MAX_APPOSITION = 12
+_SERVES_AT = frozenset({"to", "at", "in", "with", "auprès", "aupres", "à", "a", "au", "aux", "en", "dans"})
 
 
 def title_state(linked, draft) -> tuple[str, str] | None:
@@ -56,6 +59,66 @@ def title_state(linked, draft) -> tuple[str, str] | None:
         return None
     kind = "state named only by a demonym" if best[0] else "state"
     return best[2], f"title {title!r} with no state in the phrase; nearest {kind} in the sentence {best[2]}"
+
+
+def affiliation(linked, draft) -> tuple[str, str] | None:
+    """(code, why) of the organisation a person's apposition names with a title: "Kenzo Oshima, the
+    United Nations Emergency Relief Coordinator" -> UNO, "X, head of the ILO", "le haut-commissaire
+    de l'ONU aux réfugiés, X". An explicit affiliation beats the person's nationality ("X, the
+    French head of the UN mission" -> UNO). An organisation the title is sent "to" or serves "in"
+    ("the Russian envoy to the UN") is not the person's."""
+    if not draft.spans:
+        return None
+    span = draft.spans[0]
+    tokens = linked.tokens_in(span.start, span.end)
+    if not tokens:
+        return None
+    sentence = linked.parse.sentences[tokens[0].sent]
+    all_tokens = linked.parse.tokens
+    after = tokens[-1].i + 1
+    before = tokens[0].i - 1
+    windows = []
+    if after < sentence.last and all_tokens[after].text == ",":
+        windows.append(_window(all_tokens, range(after + 1, min(sentence.last, after + 1 + _MAX_APPOSITION))))
+    if before >= sentence.first and all_tokens[before].text == ",":
+        windows.append(_window(all_tokens, range(before - 1, max(sentence.first, before - _MAX_APPOSITION) - 1, -1)))
+    titles = _affiliation_titles()
+    for window in windows:
+        if not any(set(fold_words(t.text)) & titles for t in window):
+            continue
+        for t in sorted(window, key=lambda t: t.i):
+            eid = linked.token_entity.get(t.i)
+            if not eid or eid == draft.key or linked.drafts[eid].type not in _AFFILIATIONS:
+                continue
+            code = linked.drafts[eid].country
+            named = next((sp for sp in linked.drafts[eid].spans if sp.start <= t.start < sp.end), None)
+            first = linked.tokens_in(named.start, named.end)[0].i if named else t.i
+            if first > 0 and all_tokens[first - 1].pos == "DET":
+                first -= 1
+            prep = all_tokens[first - 1].text.lower() if first > 0 else ""
+            if code and prep not in _SERVES_AT:
+                return code, f"{code}: the organisation its apposition names with a title ({linked.drafts[eid].name})"
+    return None
+
+
+def _window(tokens, indices) -> list:
+    """The apposition's words, up to a comma or a verb (the clause goes on there)."""
+    out = []
+    for k in indices:
+        t = tokens[k]
+        if t.text in {",", ";", ":", "(", ")"} or t.pos in {"VERB", "AUX"}:
+            break
+        out.append(t)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _affiliation_titles() -> frozenset[str]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "affiliation_titles.txt"
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#") for w in fold_words(line))
 
 
 def _own_phrase_party(linked, tokens, floor: int, key: str) -> str | None:
