@@ -89,6 +89,14 @@ def test_curated_regions_have_points(real):
         assert place.lat is not None and place.precision == "admin1", name
 
 
+def test_a_regions_english_name_beats_a_namesake_village(real):
+    # the shipped sources give Chechnya only its local and French names; a Ukrainian village
+    # took the English one even in a text about Russia
+    for name in ("Chechnya", "Tchétchénie"):
+        place = geocode(name, real, GeoContext(("RUS",)))
+        assert place is not None and place.country == "RUS", name
+
+
 def test_a_region_hint_after_a_comma_keeps_the_namesake_inside(real):
     place = geocode("Charlevoix", real, GeoContext(("USA", "CAN"), hint="Quebec"))
     assert place.country == "CAN"
