@@ -127,6 +127,13 @@ ROLE_CASES = [
     # whose act is asked for, when the object is part of the trigger; "from" is whence, not who
     ("en", "Ghana demanded the withdrawal of Malian forces from Togo on Friday, diplomats quoted a communique as saying.",
      "REQUEST", ["GHA"], ["MLI"]),
+    # a passive's "by" phrase hung on an active verb after a long complement
+    ("en", "Ghana has been accused of sheltering rebels, many of them believed to be armed, by Togolese officials.",
+     "ACCUSE", ["TGO"], ["GHA"]),
+    # a side's own people withdrawn, with no agent, act for that side; the place left gives the recipient
+    ("en", "Eighty Nigerian peacekeepers were shipped out of the Liberian port on Friday.", "SANCTION",
+     ["NGA"], ["LBR"]),
+    ("fr", "Des soldats français ont été retirés du Mali.", "RETREAT", ["FRA"], ["MLI"]),
     # "to" labelled as a dative, and a preposition the parser left without its object
     ("en", "France is sending armoured vehicles and other equipment to Niger, which is fighting insurgents, the newspaper said.",
      "AID", ["FRA"], ["NER"]),

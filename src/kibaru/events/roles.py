@@ -143,6 +143,17 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 continue
             if a.role == "subj":
                 put(actor, a.head, "actor<-subject")
+            elif a.role == "subjpass" and _withdrawn(linked, entry, a, args):
+                put(actor, a.head, "actor<-the side's own people withdrawn (passive subject)")
+                for b in args:  # "pulled out of the enclave": whence, the place's state
+                    if b.role == "obl" and b.case in {"of", "from", "de"}:
+                        for eid in resolve_argument(linked, b.head)[0]:
+                            state = linked.implicit_state(linked.country_of(eid), "the state left") \
+                                if linked.entity_type(eid) in {"location", "facility", "country"} \
+                                and linked.country_of(eid) else None
+                            if state and state not in actor and state not in recipient:
+                                recipient.append(state)
+                                why.append(f"recipient<-state of the place left {tokens[b.head].text!r}")
             elif a.role == "subjpass":
                 put(recipient, a.head, "recipient<-passive subject")
             elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
@@ -159,6 +170,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             elif a.role == "obl" and a.case in FROM_PREPS and event_type in PROPOSAL_TYPES \
                     and tokens[a.head].head != head:  # "accepted demands from the rebels"
                 put(recipient, a.head, "recipient<-who made the proposal ('from')")
+        if not actor and any(a.role == "subjpass" for a in args) \
+                and not any(a.role == "agent" or a.case in AGENT_PREPS for a in args):
+            far = _far_agent(linked, head)
+            if far is not None:
+                put(actor, far, "actor<-agent set off after the complement")
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
@@ -345,6 +361,42 @@ def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
     if tokens[noun].lemma.lower() not in statement_nouns():
         return None
     return governing_subject(linked, noun)
+
+
+@functools.lru_cache(maxsize=1)
+def withdrawn_nouns() -> frozenset[str]:
+    lines = (_STATEMENTS.parent / "withdrawn_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
+    """"Eighty UN peacekeepers were shipped out of the enclave": a side's own people withdrawn,
+    with no agent, act for the side that withdraws them."""
+    if entry.mode != "withdraw" or linked.parse.tokens[a.head].lemma.lower() not in withdrawn_nouns():
+        return False
+    return not any(b.role == "agent" or (b.role == "obl" and b.case in AGENT_PREPS) for b in args)
+
+
+def _far_agent(linked: LinkedDocument, verb: int) -> int | None:
+    """"X has been accused of misusing funds, much of it believed embezzled, by government
+    officials": after a long complement the parser hangs a passive verb's "by" phrase on an active
+    verb above it; a "by" phrase on an active verb naming a party is the passive's agent."""
+    tokens = linked.parse.tokens
+    t = tokens[verb]
+    for _ in range(3):
+        if t.head == t.i:
+            return None
+        t = tokens[t.head]
+        if t.pos not in {"VERB", "AUX"}:
+            return None
+        if any(c.dep in {"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"} for c in linked.children(t.i)):
+            return None  # a passive of its own owns its agent
+        for a in arguments(linked, t.i):
+            if a.role in {"obl", "agent"} and a.case in AGENT_PREPS and a.head > verb:
+                ids, _ = resolve_argument(linked, a.head)
+                if any(linked.entity_type(e) not in {"location", "facility"} for e in ids):
+                    return a.head
+    return None
 
 
 def _unnamed(linked: LinkedDocument, i: int) -> bool:
