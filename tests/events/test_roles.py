@@ -116,6 +116,29 @@ ROLE_CASES = [
     # a withdrawal of unnamed forces, governed by a verb, is the subject's; it leaves the "from" state
     ("en", "The United States sped up the withdrawal of some forces from Somalia.", "RETREAT", ["USA"], ["SOM"]),
     ("fr", "La France a accéléré le retrait de ses troupes du Mali.", "RETREAT", ["FRA"], ["MLI"]),
+    # a participle on a statement the subject issued is the subject's act
+    ("en", "Ghana issued a statement demanding that Togo reopen the border posts.", "REQUEST", ["GHA"], ["TGO"]),
+    ("fr", "Le Ghana a publié un communiqué réclamant que le Togo rouvre ses postes frontaliers.", "REQUEST",
+     ["GHA"], ["TGO"]),
+    # a nominal demand's that-clause names who is asked, on the noun or on its verb
+    ("en", "Kenya renewed its demand yesterday that Uganda pay the debt.", "REQUEST", ["KEN"], ["UGA"]),
+    ("fr", "Le Ghana a publié un communiqué condamnant le Togo.", "ACCUSE", ["GHA"], ["TGO"]),
+    ("en", "Senegal insisted on its demand that Gambia hand over the suspects.", "REQUEST", ["SEN"], ["GMB"]),
+    # whose act is asked for, when the object is part of the trigger; "from" is whence, not who
+    ("en", "Ghana demanded the withdrawal of Malian forces from Togo on Friday, diplomats quoted a communique as saying.",
+     "REQUEST", ["GHA"], ["MLI"]),
+    # a passive's "by" phrase hung on an active verb after a long complement
+    ("en", "Ghana has been accused of sheltering rebels, many of them believed to be armed, by Togolese officials.",
+     "ACCUSE", ["TGO"], ["GHA"]),
+    # a side's own people withdrawn, with no agent, act for that side; the place left gives the recipient
+    ("en", "Eighty Nigerian peacekeepers were shipped out of the Liberian port on Friday.", "SANCTION",
+     ["NGA"], ["LBR"]),
+    ("fr", "Des soldats français ont été retirés du Mali.", "RETREAT", ["FRA"], ["MLI"]),
+    # "to" labelled as a dative, and a preposition the parser left without its object
+    ("en", "France is sending armoured vehicles and other equipment to Niger, which is fighting insurgents, the newspaper said.",
+     "AID", ["FRA"], ["NER"]),
+    ("en", "Ghana has granted asylum to three Malian soldiers stranded in a border town since the coup, officials said.",
+     "AID", ["GHA"], ["MLI"]),
 ]
 
 

@@ -28,6 +28,8 @@ def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
             out.append(Arg("subj" if reflexive else "subjpass", "", c.i))
         elif dep in {"obj", "dobj", "attr"}:
             out.append(Arg("obj", "", c.i))
+        elif dep == "dative" and c.pos == "ADP":  # "providing photographs to Macedonia"
+            out += [Arg("obl", c.lemma.lower(), g.i) for g in linked.children(c.i) if g.dep == "pobj"]
         elif dep in {"iobj", "dative"}:
             out.append(Arg("iobj", "", c.i))
         elif dep == "obl:agent":
@@ -35,9 +37,8 @@ def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
         elif dep.startswith("obl") or dep == "nmod" or dep == "npadvmod":
             out.append(Arg("obl", case_of(linked, c), c.i))
         elif dep in {"prep", "agent"}:
-            for g in linked.children(c.i):
-                if g.dep == "pobj":
-                    out.append(Arg("agent" if dep == "agent" else "obl", c.lemma.lower(), g.i))
+            objects = [g.i for g in linked.children(c.i) if g.dep == "pobj"] or _stranded_object(linked, c)
+            out += [Arg("agent" if dep == "agent" else "obl", c.lemma.lower(), k) for k in objects]
         elif dep in {"poss", "nmod:poss"} or (dep == "det" and "Poss=Yes" in c.morph):
             out.append(Arg("poss", "", c.i))
         elif dep in {"amod", "compound"}:
@@ -51,3 +52,25 @@ def case_of(linked: LinkedDocument, token: Token) -> str:
             text = c.text.lower()
             return {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(text, c.lemma.lower())
     return ""
+
+
+def _stranded_object(linked: LinkedDocument, prep: Token) -> list[int]:
+    """"granted asylum to five officers holed up in a residence": the parser leaves the preposition
+    without an object and makes the noun phrase after it the subject of the next clause; that
+    noun phrase is the preposition's object."""
+    tokens = linked.parse.tokens
+    for t in tokens[prep.i + 1:prep.i + 8]:
+        if t.sent != prep.sent:
+            break
+        if t.dep in {"nsubj", "nsubjpass"} and t.pos in {"NOUN", "PROPN"} \
+                and _leftmost(linked, t.i) == prep.i + 1:
+            return [t.i]
+    return []
+
+
+def _leftmost(linked: LinkedDocument, i: int) -> int:
+    left = i
+    for c in linked.children(i):
+        if c.i < i and c.dep != "punct":
+            left = min(left, _leftmost(linked, c.i))
+    return left

@@ -10,7 +10,9 @@ dernier", "son pays") takes the last actor before it.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from kibaru.events.antecedents import Memory
 from kibaru.events.flags import in_background_phrase
@@ -21,6 +23,7 @@ from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_i
 from kibaru.link.arguments import protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
+_STATEMENTS = Path(__file__).parent / "lexicons" / "statement_nouns.txt"
 RECIPIENT_PREPS = frozenset({
     "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre", "devant",
     "outside",
@@ -35,6 +38,8 @@ FORCE_TYPES = frozenset({"MOBILIZE"})
 GATHERING_VERBS = frozenset({"rassembler", "réunir", "attirer", "mobiliser", "drainer", "draw", "gather",
                              "attract", "bring", "mobilize", "mobilise"})
 CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+CONTENT_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE"})  # a demand or an allegation that X ...
+THAT_MARKS = frozenset({"that", "que", "qu'", "qu’"})
 SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
@@ -138,6 +143,17 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 continue
             if a.role == "subj":
                 put(actor, a.head, "actor<-subject")
+            elif a.role == "subjpass" and _withdrawn(linked, entry, a, args):
+                put(actor, a.head, "actor<-the side's own people withdrawn (passive subject)")
+                for b in args:  # "pulled out of the enclave": whence, the place's state
+                    if b.role == "obl" and b.case in {"of", "from", "de"}:
+                        for eid in resolve_argument(linked, b.head)[0]:
+                            state = linked.implicit_state(linked.country_of(eid), "the state left") \
+                                if linked.entity_type(eid) in {"location", "facility", "country"} \
+                                and linked.country_of(eid) else None
+                            if state and state not in actor and state not in recipient:
+                                recipient.append(state)
+                                why.append(f"recipient<-state of the place left {tokens[b.head].text!r}")
             elif a.role == "subjpass":
                 put(recipient, a.head, "recipient<-passive subject")
             elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
@@ -154,6 +170,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             elif a.role == "obl" and a.case in FROM_PREPS and event_type in PROPOSAL_TYPES \
                     and tokens[a.head].head != head:  # "accepted demands from the rebels"
                 put(recipient, a.head, "recipient<-who made the proposal ('from')")
+        if not actor and any(a.role == "subjpass" for a in args) \
+                and not any(a.role == "agent" or a.case in AGENT_PREPS for a in args):
+            far = _far_agent(linked, head)
+            if far is not None:
+                put(actor, far, "actor<-agent set off after the complement")
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
@@ -179,6 +200,9 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     before = list(actor)
                     actor.clear()
                     put(actor, inherited, "actor<-subject of the governing verb")
+                    issuer = _issuer(linked, head, inherited)
+                    if not actor and issuer is not None:
+                        put(actor, issuer, f"actor<-who issued the {tokens[inherited].text!r} the verb describes")
                     if actor:
                         recipient.extend(e for e in before if e not in actor and e not in recipient)
                     else:
@@ -234,6 +258,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         for c in linked.children(head):
             if c.dep not in {"ccomp", "xcomp"} and not _for_clause(linked, c.i):
                 continue
+            if _reporting_clause(linked, head, c.i):
+                continue
             inner = arguments(linked, c.i)
             subject = next((a for a in inner if a.role in {"subj", "subjpass"}), None)
             if subject is not None and event_type != "AGREE":
@@ -244,16 +270,30 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         put(recipient, a.head, f"recipient<-'{a.case}' of the promised or asked act", a.case)
             if recipient:
                 break
+    if not recipient and pos == "NOUN" and event_type in CONTENT_NOUN_TYPES:
+        # "reiterated its demand that Israel ease ...", « sa demande que le Mali libère ... »: who
+        # is asked or blamed is the subject of the that-clause, on the noun or on its verb
+        for k in _that_clauses(linked, head):
+            subject = next((a for a in arguments(linked, k) if a.role in {"subj", "subjpass"}), None)
+            if subject is not None:
+                put(recipient, subject.head, "recipient<-subject of the noun's that-clause")
+            if recipient:
+                break
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"CONCEDE", "AGREE"}:
         # "denounced Serbia's suppression", "rejected calls by Belarus", "demanded an admission
         # by Moscow": whose act is judged or asked for; "rejected an offer from Afghanistan",
         # "accepted demands from the rebels": who made the proposal
-        for a in args:
-            if a.role != "obj":
-                continue
-            for b in arguments(linked, a.head):
-                if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS | AGENT_PREPS | FROM_PREPS):
-                    put(recipient, b.head, "recipient<-whose act the object is")
+        # "demanded the withdrawal of Serbian forces": the object can be part of the trigger
+        owned = [k for k in sorted(inside - {head}) if tokens[k].head == head and tokens[k].dep in {"obj", "dobj"}]
+        for a in [a for a in args if a.role == "obj"] + [Arg("obj", "", k) for k in owned]:
+            inner = arguments(linked, a.head)
+            # "called for the release of X by Y": the agent, when there is one, is asked
+            # "the withdrawal of Serbian forces from Bosnia": who acts, not whence
+            agents = [b for b in inner if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
+            owners = [b for b in inner if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS)]
+            sources = [b for b in inner if b.role in {"obl", "agent"} and b.case in FROM_PREPS]
+            for b in agents or owners or sources:
+                put(recipient, b.head, "recipient<-whose act the object is")
             if recipient:
                 break
     if not recipient and event_type == "CONSULT":
@@ -304,6 +344,59 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
                 recipient[:] = list(ids)
                 why.append(f"recipient<-{rule} ({tokens[k].text!r})")
             return
+
+
+@functools.lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    lines = _STATEMENTS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
+    """"issued a declaration demanding that ...": a participle describing a statement noun that is
+    itself a verb's object is the act of that verb's subject (who issued the text)."""
+    tokens = linked.parse.tokens
+    if tokens[verb].dep != "acl" or tokens[verb].head != noun or noun in linked.token_entity:
+        return None
+    if tokens[noun].lemma.lower() not in statement_nouns():
+        return None
+    return governing_subject(linked, noun)
+
+
+@functools.lru_cache(maxsize=1)
+def withdrawn_nouns() -> frozenset[str]:
+    lines = (_STATEMENTS.parent / "withdrawn_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
+    """"Eighty UN peacekeepers were shipped out of the enclave": a side's own people withdrawn,
+    with no agent, act for the side that withdraws them."""
+    if entry.mode != "withdraw" or linked.parse.tokens[a.head].lemma.lower() not in withdrawn_nouns():
+        return False
+    return not any(b.role == "agent" or (b.role == "obl" and b.case in AGENT_PREPS) for b in args)
+
+
+def _far_agent(linked: LinkedDocument, verb: int) -> int | None:
+    """"X has been accused of misusing funds, much of it believed embezzled, by government
+    officials": after a long complement the parser hangs a passive verb's "by" phrase on an active
+    verb above it; a "by" phrase on an active verb naming a party is the passive's agent."""
+    tokens = linked.parse.tokens
+    t = tokens[verb]
+    for _ in range(3):
+        if t.head == t.i:
+            return None
+        t = tokens[t.head]
+        if t.pos not in {"VERB", "AUX"}:
+            return None
+        if any(c.dep in {"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"} for c in linked.children(t.i)):
+            return None  # a passive of its own owns its agent
+        for a in arguments(linked, t.i):
+            if a.role in {"obl", "agent"} and a.case in AGENT_PREPS and a.head > verb:
+                ids, _ = resolve_argument(linked, a.head)
+                if any(linked.entity_type(e) not in {"location", "facility"} for e in ids):
+                    return a.head
+    return None
 
 
 def _unnamed(linked: LinkedDocument, i: int) -> bool:
@@ -405,6 +498,43 @@ def _detached_participle(linked: LinkedDocument, i: int) -> int | None:
     if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
         return k
     return None
+
+
+def _that_clauses(linked: LinkedDocument, noun: int) -> list[int]:
+    """The that-clauses a nominal trigger states: its own ("the demand that X ...") or, for the
+    object of a verb, the verb's ("reiterated its demand today that X ...")."""
+    tokens = linked.parse.tokens
+    hosts = [noun]
+    t = tokens[noun]
+    if t.dep in {"obj", "dobj"} and t.head != t.i:
+        hosts.append(t.head)
+    elif t.dep == "pobj" and tokens[t.head].dep == "prep" and tokens[t.head].head != t.head:
+        hosts.append(tokens[t.head].head)  # "insisted on its demands that ..."
+    out = []
+    for h in hosts:
+        for c in linked.children(h):
+            # the parser hangs the clause as ccomp, acl or advcl, and "that" as mark or object
+            if c.dep in {"ccomp", "acl", "advcl"} and c.i > noun and c.pos in {"VERB", "AUX"} \
+                    and any(m.dep in {"mark", "dobj"} and m.text.lower() in THAT_MARKS and m.i < c.i
+                            for m in linked.children(c.i)):
+                out.append(c.i)
+    return out
+
+
+def _reporting_clause(linked: LinkedDocument, verb: int, i: int) -> bool:
+    """"demanded the withdrawal ... on Monday, diplomats quoted a declaration as saying": a
+    speech verb after the trigger, set off by a comma and with no "that", reports the sentence;
+    it is not what was asked."""
+    from kibaru.events.lexicon import load_cues
+
+    tokens = linked.parse.tokens
+    if i < verb or any(m.dep == "mark" for m in linked.children(i)):
+        return False
+    cues = load_cues(linked.lang if linked.lang in {"fr", "en"} else "en").of_kind("speech")
+    if tokens[i].lemma.lower() not in {c.cue for c in cues}:
+        return False
+    first = min([i] + [c.i for c in linked.children(i) if c.i < i and c.dep != "punct"])
+    return first > 0 and tokens[first - 1].text == ","
 
 
 def _for_clause(linked: LinkedDocument, i: int) -> bool:
