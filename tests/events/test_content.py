@@ -161,3 +161,35 @@ def test_background_reached_through_of_and_settings_are_not_events(pipeline, lan
 ])
 def test_a_participle_restating_or_detailing_the_event_is_not_a_second_event(pipeline, lang, text, expected):
     assert [t for t, _, _ in _events(pipeline, text, lang)] == expected
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a stated willingness to help is AGREE, and the help offered is its content: one event, aimed
+    # at the party the content names; the condition on the offer is no event either
+    ("en", "Denmark is willing to send equipment to help protect Kuwait if it is invaded, the Danish minister said.",
+     [("AGREE", ["DNK"], ["KWT"])]),
+    ("en", "Ghana threatened to resume raids in Togo.", [("THREATEN", ["GHA"], ["TGO"])]),
+    ("en", "The Nigerian government refused to commit to any assistance to the French-led operation in Mali.",
+     [("REJECT", ["NGA"], ["FRA"])]),
+    ("en", "The Chadian rebels rejected an invitation to attend a meeting of the Sudanese government.",
+     [("REJECT", ["TCD"], ["SDN"])]),
+    ("fr", "Le Niger est prêt à envoyer du matériel pour aider à défendre le Tchad.", [("AGREE", ["NER"], ["TCD"])]),
+    ("fr", "Le Niger a rejeté une invitation à participer à une réunion du gouvernement malien.",
+     [("REJECT", ["NER"], ["MLI"])]),
+    ("fr", "Le Tchad a menacé de reprendre les raids au Soudan.", [("THREATEN", ["TCD"], ["SDN"])]),
+    ("fr", "Le président nigérien a refusé de recevoir le ministre malien des Affaires étrangères.",
+     [("REJECT", ["NER"], ["MLI"])]),
+])
+def test_an_offer_refusal_or_threat_is_aimed_at_the_party_its_content_names(pipeline, lang, text, expected):
+    assert _events(pipeline, text, lang) == expected
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    # circumstances and bare nouns name no addressee
+    ("en", "The Kenyan minister declined to resign despite pressure by the Ugandan government."),
+    ("en", "Ghana rejected any attempt to change the border by force."),
+])
+def test_circumstances_of_a_refusal_name_no_addressee(pipeline, lang, text):
+    assert all(r == [] for t, _, r in _events(pipeline, text, lang) if t == "REJECT")
