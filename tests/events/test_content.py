@@ -141,6 +141,12 @@ def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
      "PROTEST"),
     ("fr", "L'armée tchadienne a déployé des renforts à Abéché après une semaine d'émeutes des opposants soudanais.",
      "PROTEST"),
+    # a noun that frames the time of the event ("on the eve of", « au lendemain de ») makes its
+    # complement background
+    ("en", "Niger threatened to cut ties with Chad on the eve of a visit here by the Malian president.", "CONSULT"),
+    ("en", "Chad recalled its ambassador from Sudan in the wake of the execution of two Chadian soldiers.", "ASSAULT"),
+    ("fr", "Le Tchad a rappelé son ambassadeur au Soudan au lendemain de l'exécution de deux soldats tchadiens.",
+     "ASSAULT"),
     # a noun event situating another noun event is its setting
     ("en", "Malian soldiers killed ten villagers in Gao in the worst attack of the current Tuareg uprising.", "PROTEST"),
     ("en", "Malian soldiers killed ten villagers in Gao in the worst attack in the current Tuareg uprising.", "PROTEST"),
