@@ -179,11 +179,16 @@ def _clause_trigger(parse: Parse, g: int, by_head: dict, hit):
 def _carried(parse: Parse, g: int, by_head: dict, hit, deps=None):
     """A nominal trigger that is the object of the light verb ``g``: "renewed negotiations",
     "signed an agreement", "issued an ultimatum"."""
+    from kibaru.events.triggers import partitives
+
     deps = deps or _CARRIED_DEPS
     for k in _kids(parse, g):
         if k.dep not in deps:
             continue
-        for j in (k.i, *(c.i for c in _kids(parse, k.i) if c.dep in {"pobj", "compound"})):
+        # "carried out a series of airstrikes": read through the part or stretch
+        whole = [g2.i for c in _kids(parse, k.i) if k.lemma.lower() in partitives() and c.dep == "prep"
+                 and c.lemma.lower() == "of" for g2 in _kids(parse, c.i) if g2.dep == "pobj"]
+        for j in (k.i, *(c.i for c in _kids(parse, k.i) if c.dep in {"pobj", "compound"}), *whole):
             for m in (j, *(c.i for c in _kids(parse, j) if c.dep == "compound")):
                 if m in by_head and by_head[m] is not hit:
                     return by_head[m]
