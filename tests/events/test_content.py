@@ -141,6 +141,12 @@ def test_the_condition_of_a_threat_is_its_content(pipeline, lang, text, absent):
      "PROTEST"),
     ("fr", "L'armée tchadienne a déployé des renforts à Abéché après une semaine d'émeutes des opposants soudanais.",
      "PROTEST"),
+    # a noun that frames the time of the event ("on the eve of", « au lendemain de ») makes its
+    # complement background
+    ("en", "Niger threatened to cut ties with Chad on the eve of a visit here by the Malian president.", "CONSULT"),
+    ("en", "Chad recalled its ambassador from Sudan in the wake of the execution of two Chadian soldiers.", "ASSAULT"),
+    ("fr", "Le Tchad a rappelé son ambassadeur au Soudan au lendemain de l'exécution de deux soldats tchadiens.",
+     "ASSAULT"),
     # a noun event situating another noun event is its setting
     ("en", "Malian soldiers killed ten villagers in Gao in the worst attack of the current Tuareg uprising.", "PROTEST"),
     ("en", "Malian soldiers killed ten villagers in Gao in the worst attack in the current Tuareg uprising.", "PROTEST"),
@@ -161,3 +167,35 @@ def test_background_reached_through_of_and_settings_are_not_events(pipeline, lan
 ])
 def test_a_participle_restating_or_detailing_the_event_is_not_a_second_event(pipeline, lang, text, expected):
     assert [t for t, _, _ in _events(pipeline, text, lang)] == expected
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a stated willingness to help is AGREE, and the help offered is its content: one event, aimed
+    # at the party the content names; the condition on the offer is no event either
+    ("en", "Denmark is willing to send equipment to help protect Kuwait if it is invaded, the Danish minister said.",
+     [("AGREE", ["DNK"], ["KWT"])]),
+    ("en", "Ghana threatened to resume raids in Togo.", [("THREATEN", ["GHA"], ["TGO"])]),
+    ("en", "The Nigerian government refused to commit to any assistance to the French-led operation in Mali.",
+     [("REJECT", ["NGA"], ["FRA"])]),
+    ("en", "The Chadian rebels rejected an invitation to attend a meeting of the Sudanese government.",
+     [("REJECT", ["TCD"], ["SDN"])]),
+    ("fr", "Le Niger est prêt à envoyer du matériel pour aider à défendre le Tchad.", [("AGREE", ["NER"], ["TCD"])]),
+    ("fr", "Le Niger a rejeté une invitation à participer à une réunion du gouvernement malien.",
+     [("REJECT", ["NER"], ["MLI"])]),
+    ("fr", "Le Tchad a menacé de reprendre les raids au Soudan.", [("THREATEN", ["TCD"], ["SDN"])]),
+    ("fr", "Le président nigérien a refusé de recevoir le ministre malien des Affaires étrangères.",
+     [("REJECT", ["NER"], ["MLI"])]),
+])
+def test_an_offer_refusal_or_threat_is_aimed_at_the_party_its_content_names(pipeline, lang, text, expected):
+    assert _events(pipeline, text, lang) == expected
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    # circumstances and bare nouns name no addressee
+    ("en", "The Kenyan minister declined to resign despite pressure by the Ugandan government."),
+    ("en", "Ghana rejected any attempt to change the border by force."),
+])
+def test_circumstances_of_a_refusal_name_no_addressee(pipeline, lang, text):
+    assert all(r == [] for t, _, r in _events(pipeline, text, lang) if t == "REJECT")

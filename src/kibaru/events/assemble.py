@@ -43,7 +43,10 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # a state's or body's protest is ACCUSE (below); known before the content rule, so that the
     # protested act ("protested against the detention of journalists") is its content
     speaking = _body_protests(linked, found)
-    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking)
+    # a stated willingness to help is AGREE (below); what is offered is its content
+    offering = frozenset(h.head for h in found if h.entry.type in _COOPERATIVE and h.pos == "VERB"
+                         and _willing(linked, h.head, cues))
+    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking, offering)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
         hits = _with_obligations(parse, hits, embedded, obligations)
@@ -88,6 +91,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         if event_type in _COOPERATIVE and not flags.negated and _willing(linked, hit.head, cues):
             # "Syria says it is willing to withdraw": a stated willingness is AGREE (PLOVER)
             event_type, mode, recoded = "AGREE", None, f"stated willingness to {entry.type} -> AGREE"
+        if event_type in _CONTENT_PARTY_TYPES and roles.actor and not roles.recipient:
+            roles = _content_party(linked, hit.head, roles)
         if event_type == "CONSULT" and roles.actor and all(a.split(":")[1:2] and a.split(":")[1] in _PROTESTERS
                                                              for a in roles.actor if a.startswith("group:")) \
                 and any(a.startswith("group:") for a in roles.actor):
@@ -201,6 +206,78 @@ def _condition_target(linked: LinkedDocument, head: int, roles):
                 return Roles(roles.actor, ids, (*roles.why, f"recipient<-who must meet the condition "
                                                             f"{tokens[clause.i].text!r}: {rule}"))
     return roles
+
+
+# An offer, refusal, threat or demand with no addressee is aimed at the party its content names:
+# "is willing to help defend Saudi Arabia", "threatened to resume attacks in Israel", "refused to
+# meet the king of Morocco", « menace de frapper Israël ».
+_CONTENT_PARTY_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+_CONTENT_CLAUSES = frozenset({"xcomp", "ccomp"})
+_CONTENT_PATH = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "poss", "compound", "nmod", "obl",
+                           "obl:arg", "obl:mod", "acl", "amod", "npadvmod", "flat", "flat:name", "appos"})
+_CONTENT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# "declined to resign despite pressure by the commission": circumstances, not content
+_NOT_CONTENT_PREPS = frozenset({"despite", "after", "before", "amid", "during", "since", "following", "because",
+                                "until", "malgré", "après", "avant", "pendant", "depuis", "lors"})
+
+
+def _content_party(linked: LinkedDocument, head: int, roles):
+    from kibaru.events.content import condition_mark
+    from kibaru.events.roles import Roles
+    from kibaru.link.arguments import resolve_argument
+
+    tokens = linked.parse.tokens
+    found: list[int] = []
+    stack = [(head, 0, False)]
+    while stack:
+        i, depth, in_clause = stack.pop()
+        if depth >= 8:
+            continue
+        for c in linked.children(i):
+            if c.i < head and not in_clause:
+                continue  # the trigger's own subject and what comes before it are not its content
+            clause = in_clause or c.dep in _CONTENT_CLAUSES
+            if c.dep in _CONTENT_PATH or (in_clause and c.dep in _CONTENT_SUBJECTS and tokens[i].pos in {"VERB", "AUX"}) \
+                    or (c.dep == "advcl" and condition_mark(linked.parse, c) is None and _purposive(linked, c)):
+                if c.dep == "ccomp" and i == head and tokens[head].pos != "VERB":
+                    continue
+                if c.dep == "prep" and c.lemma.lower() in _NOT_CONTENT_PREPS:
+                    continue
+                found.append(c.i)
+                stack.append((c.i, depth + 1, clause))
+    for i in sorted(found):
+        if tokens[i].pos not in {"PROPN", "NOUN"}:
+            continue
+        if not _named_party(linked, i):
+            continue
+        ids, rule = resolve_argument(linked, i)
+        ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+        if ids:
+            return Roles(roles.actor, ids, (*roles.why, f"recipient<-the party its content names "
+                                                        f"{tokens[i].text!r}: {rule}"))
+    return roles
+
+
+def _named_party(linked: LinkedDocument, i: int) -> bool:
+    """A name, or a noun a name or a demonym qualifies ("Palestinian factions", "the king of
+    Morocco"); not a bare common noun ("by force", "its citizens"), which names no one."""
+    if i in linked.token_entity:
+        return True
+    for c in linked.children(i):
+        if c.i in linked.token_entity and c.dep in {"poss", "nmod:poss", "compound", "amod", "nmod", "flat", "flat:name",
+                                                    "appos"}:
+            return True
+        if c.dep in {"amod", "compound", "nmod"} and linked.kb.demonym(c.text, linked.lang):
+            return True
+        if c.dep == "prep" and c.lemma.lower() == "of" and any(g.i in linked.token_entity for g in linked.children(c.i)):
+            return True
+    return False
+
+
+def _purposive(linked: LinkedDocument, t) -> bool:
+    """A to-infinitive or « pour » clause: "is willing to send material to help defend X"."""
+    return any(k.dep in {"aux", "mark"} and k.lemma.lower() in {"to", "pour", "afin"} and k.i < t.i
+               for k in linked.children(t.i))
 
 
 # Force, repression, protest and concessions with no named target fall on the state where they

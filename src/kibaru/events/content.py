@@ -94,6 +94,12 @@ def _condition_owner(parse: Parse, hit, by_head: dict):
             for _ in range(3):
                 if g.i in by_head and by_head[g.i] is not hit:
                     return by_head[g.i]
+                # "is willing to send material to help defend X if it is attacked": the condition
+                # hangs from a plain verb whose purpose clause holds the offer
+                near = next((by_head[k.i] for k in _kids(parse, g.i) if k.i != t.i and k.dep in {"xcomp", "advcl"}
+                             and k.i in by_head and by_head[k.i] is not hit and k.i < t.i), None)
+                if near is not None:
+                    return near
                 if g.head == g.i:
                     break
                 g = parse.tokens[g.head]
@@ -173,11 +179,16 @@ def _clause_trigger(parse: Parse, g: int, by_head: dict, hit):
 def _carried(parse: Parse, g: int, by_head: dict, hit, deps=None):
     """A nominal trigger that is the object of the light verb ``g``: "renewed negotiations",
     "signed an agreement", "issued an ultimatum"."""
+    from kibaru.events.triggers import partitives
+
     deps = deps or _CARRIED_DEPS
     for k in _kids(parse, g):
         if k.dep not in deps:
             continue
-        for j in (k.i, *(c.i for c in _kids(parse, k.i) if c.dep in {"pobj", "compound"})):
+        # "carried out a series of airstrikes": read through the part or stretch
+        whole = [g2.i for c in _kids(parse, k.i) if k.lemma.lower() in partitives() and c.dep == "prep"
+                 and c.lemma.lower() == "of" for g2 in _kids(parse, c.i) if g2.dep == "pobj"]
+        for j in (k.i, *(c.i for c in _kids(parse, k.i) if c.dep in {"pobj", "compound"}), *whole):
             for m in (j, *(c.i for c in _kids(parse, j) if c.dep == "compound")):
                 if m in by_head and by_head[m] is not hit:
                     return by_head[m]
@@ -205,18 +216,22 @@ def _takes_content(hit, speaking: frozenset[int]) -> bool:
 
 
 def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
-                      speaking: frozenset[int] = frozenset()) -> tuple[list, dict[int, list]]:
+                      speaking: frozenset[int] = frozenset(),
+                      offering: frozenset[int] = frozenset()) -> tuple[list, dict[int, list]]:
     """The triggers that assert an event, and for each the triggers embedded in it.
 
     ``speaking``: heads of triggers that take content although their lexicon type does not, as a
     state's or a body's protest, which is ACCUSE ("Amnesty protested against the detention of
-    journalists": the detention is what is protested, not a second event).
+    journalists": the detention is what is protested, not a second event). ``offering``: heads of
+    cooperative triggers told as a stated willingness, which are AGREE ("is willing to help defend
+    Saudi Arabia": the defence is what is offered).
 
     Embedded: the content of a content-taking trigger, reached through a chain of complements
     and means clauses ("urged Mali to show goodwill by releasing the hostages"), or a nominal
     trigger that is the object of another trigger ("give a grant", "held talks": the verb
     carries the event)."""
     by_head = {h.head: h for h in hits}
+    taking = speaking | offering
     kept = []
     embedded: dict[int, list] = {}
     for hit in hits:
@@ -243,7 +258,7 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
         for _ in range(_CHAIN_STEPS):
             if owner is not None or t.head == t.i:
                 break
-            if not _content_edge(parse, t, by_head, marks, speaking):
+            if not _content_edge(parse, t, by_head, marks, taking):
                 if _purpose(parse, t):
                     owner = _clause_trigger(parse, t.head, by_head, hit)
                 break
@@ -252,7 +267,7 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
                 # "renewed negotiations today on a pullback": the topic of the carried talks
                 parent = _carried(parse, t.head, by_head, hit)
             t = parse.tokens[t.head]
-            if parent is not None and parent is not hit and _takes_content(parent, speaking):
+            if parent is not None and parent is not hit and _takes_content(parent, taking):
                 owner = parent
         if owner is None:
             kept.append(hit)

@@ -102,12 +102,29 @@ def _descends(linked: LinkedDocument, k: int, ancestor: int) -> bool:
     return False
 
 
+def _through_partitive(linked: LinkedDocument, t):
+    """"launched 10 days of war games", « une série d'attaques »: the part or stretch the noun
+    completes stands in its place before the verb."""
+    from kibaru.events.triggers import partitives
+
+    tokens = linked.parse.tokens
+    up = tokens[t.head]
+    if t.dep == "pobj" and up.dep == "prep" and up.lemma.lower() == "of" and up.head != up.i \
+            and tokens[up.head].lemma.lower() in partitives():
+        return tokens[up.head]
+    if t.dep == "nmod" and up.lemma.lower() in partitives() and any(
+            c.dep == "case" and c.lemma.lower() == "de" for c in linked.children(t.i)):
+        return up
+    return t
+
+
 def governing_subject(linked: LinkedDocument, i: int, participatory: bool = False) -> int | None:
     """For a nominal trigger that is a verb's object ("a réaffirmé son soutien"), the verb's subject."""
     tokens = linked.parse.tokens
     t = tokens[i]
     if t.dep == "compound" and t.head != t.i:  # "undertook a mediation mission": the mission's verb
         t = tokens[t.head]
+    t = _through_partitive(linked, t)
     if t.dep in {"obj", "dobj", "nsubj:pass", "nsubjpass"} or (t.dep == "pobj" and tokens[t.head].dep == "prep"
                                                               and tokens[t.head].lemma.lower() not in CIRCUMSTANCE_PREPS):
         verb = t.head if t.dep != "pobj" else tokens[t.head].head

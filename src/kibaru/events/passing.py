@@ -35,6 +35,10 @@ def in_passing(parse: Parse, hit, background: frozenset[str], children, party,
         prep = governing_preposition(parse, up, children)
     if prep is not None and prep in background:
         return f"noun after background preposition {prep!r}"
+    if up is not t and up.pos == "NOUN" and up.lemma.lower() in background:
+        # "on the eve of a visit", "in the wake of the execution", « à la veille de la visite »:
+        # a noun that frames the time of the sentence's event
+        return f"noun framing the time of the event ({up.text!r})"
     if prep in _SETTING_PREPS and t.dep in {"pobj", "nmod", "obl"} and triggers:
         # "the worst attack in the current uprising", « un attentat pendant la guerre »: a noun
         # event that situates another noun event is its setting
