@@ -139,6 +139,10 @@ ROLE_CASES = [
      "AID", ["FRA"], ["NER"]),
     ("en", "Ghana has granted asylum to three Malian soldiers stranded in a border town since the coup, officials said.",
      "AID", ["GHA"], ["MLI"]),
+    # an act done to the "of" phrase (release, arrest): the one freed is not the one asked; its agent is
+    ("en", "Ghana demanded the release of the Malian journalists by Togo.", "REQUEST", ["GHA"], ["TGO"]),
+    ("en", "Ghana demanded the release of the Malian journalists.", "REQUEST", ["GHA"], []),
+    ("fr", "Le Ghana a exigé la libération des journalistes maliens.", "REQUEST", ["GHA"], []),
 ]
 
 

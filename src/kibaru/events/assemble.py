@@ -14,7 +14,8 @@ from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
 from kibaru.events.passing import drop_in_passing
 from kibaru.events.places import clause_place, event_place
-from kibaru.events.roles import fill_roles
+from kibaru.events.roles import fill_roles, patient_nouns
+from kibaru.events.speakers import first_person_speaker
 from kibaru.events.triggers import find_triggers
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
@@ -111,6 +112,10 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         quote = quote_for(linked, sent, token.start)
         if quote:
             attribution = Attribution(attribution.source, attribution.text, quote)
+        speaker = None if roles.actor else first_person_speaker(linked, hit.head, attribution)
+        if speaker is not None and speaker not in roles.recipient:
+            # "“We urge Niger to ...,” Macron said": the one quoted is the one who urges
+            roles = replace(roles, actor=(speaker,), why=(*roles.why, "actor: the first person in the words of the source"))
         start, end = parse.tokens[min(hit.tokens)].start, parse.tokens[max(hit.tokens)].end
         why = (f"trigger {parse.document.text[start:end]!r} = {entry.type}"
                f"{'/' + entry.mode if entry.mode else ''} ({lang} lexicon: {entry.lemma} {entry.pos})",
@@ -243,6 +248,8 @@ def _content_party(linked: LinkedDocument, head: int, roles):
                     continue
                 if c.dep == "prep" and c.lemma.lower() in _NOT_CONTENT_PREPS:
                     continue
+                if tokens[i].lemma.lower() in patient_nouns() and _of_phrase(linked, c):
+                    continue  # "demanded the release of Malian journalists": the freed are not asked
                 found.append(c.i)
                 stack.append((c.i, depth + 1, clause))
     for i in sorted(found):
@@ -256,6 +263,14 @@ def _content_party(linked: LinkedDocument, head: int, roles):
             return Roles(roles.actor, ids, (*roles.why, f"recipient<-the party its content names "
                                                         f"{tokens[i].text!r}: {rule}"))
     return roles
+
+
+def _of_phrase(linked: LinkedDocument, c) -> bool:
+    """"of X", "X's", « de X »: the complement that names whom an act is done to."""
+    if c.dep in {"poss", "nmod:poss"} or (c.dep == "prep" and c.lemma.lower() == "of"):
+        return True
+    return c.dep == "nmod" and any(m.dep == "case" and m.lemma.lower() in {"de", "du", "des", "d'", "d’"}
+                                   for m in linked.children(c.i))
 
 
 def _named_party(linked: LinkedDocument, i: int) -> bool:

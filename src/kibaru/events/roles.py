@@ -291,6 +291,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             # "the withdrawal of Serbian forces from Bosnia": who acts, not whence
             agents = [b for b in inner if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
             owners = [b for b in inner if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS)]
+            if tokens[a.head].lemma.lower() in patient_nouns():
+                # "demanded the release of the hostages", "demanded Mr X's release": the one freed
+                # is not the one asked; "Benin's arrest of the traders": Benin arrests
+                of = [b for b in owners if b.role != "poss"]
+                owners = [b for b in owners if b.role == "poss"] if of else []
             sources = [b for b in inner if b.role in {"obl", "agent"} and b.case in FROM_PREPS]
             for b in agents or owners or sources:
                 put(recipient, b.head, "recipient<-whose act the object is")
@@ -361,6 +366,12 @@ def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
     if tokens[noun].lemma.lower() not in statement_nouns():
         return None
     return governing_subject(linked, noun)
+
+
+@functools.lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    lines = (_STATEMENTS.parent / "patient_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
