@@ -139,6 +139,21 @@ ROLE_CASES = [
      "AID", ["FRA"], ["NER"]),
     ("en", "Ghana has granted asylum to three Malian soldiers stranded in a border town since the coup, officials said.",
      "AID", ["GHA"], ["MLI"]),
+    # people who act for the parties in their "from"/"of" complement, every co-ordinated one (member_nouns.txt)
+    ("en", "Senior diplomats from the African Union urged Ghana to release the detainees.", "REQUEST", ["IGO"], ["GHA"]),
+    ("en", "Officials from Togo and Benin condemned the coup in Niger.", "ACCUSE", ["BEN", "TGO"], []),
+    ("fr", "Des ministres du Togo, du Bénin et du Niger ont condamné le coup d'État.", "ACCUSE", ["BEN", "NER", "TGO"], []),
+    # a meeting that brought parties together: all of them take part, none is the other's recipient
+    ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
+     ["BEN", "NER", "TGO"], ["GHA"]),
+    # English refers to a body by "they"
+    ("en", "The African Union said on Monday that the vote in Chad had been unfair. They called on Chad's rulers "
+     "to hold new elections.", "REQUEST", ["IGO"], ["TCD"]),
+    # a force's backers fight with it: one side, not a SUPPORT event of their own
+    ("en", "Malian soldiers, backed by Russian troops, attacked a village near the border.", "ASSAULT",
+     ["MLI", "RUS"], []),
+    ("fr", "L'armée tchadienne, appuyée par des soldats français, a attaqué les rebelles.", "ASSAULT",
+     ["FRA", "TCD"], ["TCD"]),
 ]
 
 
@@ -247,3 +262,14 @@ def test_background_nouns_are_not_events(pipeline, text, kept, dropped):
     triggers = [record.document.text[e.evidence.trigger[0]:e.evidence.trigger[1]] for e in record.events]
     assert kept in {e.event_type for e in record.events}
     assert dropped not in triggers, triggers
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Malian soldiers, backed by Russian troops, attacked a village near the border."),
+    ("en", "Kenyan security forces supported by Ugandan soldiers surrounded the camp."),
+    ("fr", "L'armée tchadienne, appuyée par des soldats français, a attaqué les rebelles."),
+])
+def test_a_backing_participle_on_a_force_is_no_support_event(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert not [e for e in record.events if e.event_type == "SUPPORT"], [(e.event_type, e.why) for e in record.events]

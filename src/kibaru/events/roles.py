@@ -20,7 +20,7 @@ from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
 from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
-from kibaru.link.arguments import protesters, resolve_argument
+from kibaru.link.arguments import backing_participle, protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
 _STATEMENTS = Path(__file__).parent / "lexicons" / "statement_nouns.txt"
@@ -67,6 +67,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     actor: list[str] = []
     recipient: list[str] = []
     why: list[str] = []
+    gathered = False  # "the talks brought together ministers from X, Y and Z": all take part alike
     inside = set(span) | {head}
     # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
@@ -137,6 +138,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)", a.case)
         return True
 
+    if pos == "VERB" and event_type == "SUPPORT" and backing_participle(linked, head) is not None:
+        # "security forces backed by Djiboutian soldiers": who fights beside a force, said of the
+        # force; the backers share its role in its own event (link/arguments.py), no SUPPORT here
+        return Roles((), (), ("a backing participle describing a force: not an event of its own",))
     if pos == "VERB":
         for a in args:
             if by_entry(a):
@@ -240,6 +245,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             for a in arguments(linked, t.head):
                 if a.role == "obj":
                     put(actor, a.head, "actor<-those the event gathered")
+                    gathered = bool(actor)
         if not actor:
             governor = governing_subject(linked, head, event_type in PARTICIPATORY
                                           and not in_background_phrase(linked, head))
@@ -317,7 +323,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     recipient.extend(states)
                     why.append(f"recipient<-state named as the setting {tokens[a.head].text!r}")
     # "entre la Russie et le Mali": the first is the actor, the rest recipients
-    if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
+    if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"} and not gathered \
+            and not any("backing " in w for w in why):  # a force and its backers are one side
         actor, recipient = actor[:1], actor[1:]
     actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
