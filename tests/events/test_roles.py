@@ -154,6 +154,12 @@ ROLE_CASES = [
      ["MLI", "RUS"], []),
     ("fr", "L'armée tchadienne, appuyée par des soldats français, a attaqué les rebelles.", "ASSAULT",
      ["FRA", "TCD"], ["TCD"]),
+    # a nominal trigger under "a series of" stands where "series" stands (partitives.txt)
+    ("en", "In March, Nigerian forces carried out a series of airstrikes against Boko Haram in Borno.", "ASSAULT",
+     ["NGA"], ["NGA"]),
+    ("fr", "L'armée malienne a mené une série de frappes contre le JNIM dans le centre.", "ASSAULT", ["MLI"], []),
+    # a perfect participle the parser read as an adjective on the next noun
+    ("en", "Ghanaian police have since banned civilians from traveling without an escort.", "COERCE", ["GHA"], ["GHA"]),
 ]
 
 

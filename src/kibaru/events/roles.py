@@ -72,6 +72,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "VERB":
+        args += _misread_perfect(linked, head, args)
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
         objects = [a.head for a in args if a.role == "obj"]
@@ -247,8 +248,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     put(actor, a.head, "actor<-those the event gathered")
                     gathered = bool(actor)
         if not actor:
-            governor = governing_subject(linked, head, event_type in PARTICIPATORY
-                                          and not in_background_phrase(linked, head))
+            governor = governing_subject(linked, _through_partitive(linked, head), event_type in PARTICIPATORY
+                                         and not in_background_phrase(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
                 if not recipient:
@@ -428,6 +429,41 @@ def _bare_collective(linked: LinkedDocument, i: int) -> bool:
             if c.dep in {"poss", "nmod:poss"}:
                 return False  # "Serbia's forces"
     return True
+
+
+def _through_partitive(linked: LinkedDocument, i: int) -> int:
+    """"carried out a series of airstrikes", « a mené une vague de frappes »: a nominal trigger
+    under a partitive or quantity noun (``lexicons/partitives.txt``) stands where that noun stands."""
+    from kibaru.events.triggers import partitives
+
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep == "pobj" and tokens[t.head].lemma.lower() in OF_PREPS:
+        up = tokens[tokens[t.head].head]
+    elif t.dep == "nmod" and any(c.dep == "case" and c.text.lower() in OF_PREPS for c in linked.children(i)):
+        up = tokens[t.head]
+    else:
+        return i
+    return up.i if up.pos == "NOUN" and up.lemma.lower() in partitives() else i
+
+
+def _misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
+    """"Kenyan authorities have since banned civilians": a past participle right after "have" (and
+    an adverb) that the parser read as an adjective on the next noun is the perfect of that verb:
+    the subject of "have" is its subject, the noun its object."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep != "amod" or "VerbForm=Part" not in t.morph or any(a.role in {"subj", "obj"} for a in args):
+        return []
+    k = i - 1
+    while k >= 0 and tokens[k].sent == t.sent and tokens[k].pos in {"ADV", "SCONJ"} and i - k <= 2:
+        k -= 1
+    if k < 0 or tokens[k].sent != t.sent or tokens[k].lemma.lower() != "have":
+        return []
+    subject = next((c.i for c in linked.children(k) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subject is None or t.head <= i:
+        return []
+    return [Arg("subj", "", subject), Arg("obj", "", t.head)]
 
 
 def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
