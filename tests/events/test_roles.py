@@ -160,6 +160,10 @@ ROLE_CASES = [
     ("fr", "L'armée malienne a mené une série de frappes contre le JNIM dans le centre.", "ASSAULT", ["MLI"], []),
     # a perfect participle the parser read as an adjective on the next noun
     ("en", "Ghanaian police have since banned civilians from traveling without an escort.", "COERCE", ["GHA"], ["GHA"]),
+    # the passive subject of a perception or report verb is the raised subject of its complement
+    ("en", "Kenyan soldiers were seen attacking a camp in Somalia.", "ASSAULT", ["KEN"], ["SOM"]),
+    ("en", "Nigerian troops were reported to have attacked a village in Cameroon.", "ASSAULT", ["NGA"], ["CMR"]),
+    ("fr", "Des soldats maliens ont été vus attaquer un village au Niger.", "ASSAULT", ["MLI"], ["NER"]),
 ]
 
 

@@ -44,6 +44,11 @@ SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
+# "were seen attacking", "were reported to have shelled", « ont été vus attaquer »: perception and
+# report verbs whose passive subject is the subject of their complement (not "tasked with")
+RAISING_VERBS = frozenset({"see", "hear", "report", "say", "believe", "think", "know", "spot", "observe",
+                           "witness", "film", "allege", "voir", "apercevoir", "entendre", "signaler", "dire",
+                           "croire", "filmer", "observer"})
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
     "le", "la", "les", "leur", "l'", "l’",
@@ -189,6 +194,14 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             if adjacent is not None:
                 put(actor, adjacent, "actor<-the noun right before the verb (the parser missed the subject)")
                 args.append(Arg("subj", "", adjacent))
+        if not any(a.role in {"subj", "subjpass"} for a in args) and tokens[head].dep == "xcomp" \
+                and tokens[tokens[head].head].lemma.lower() in RAISING_VERBS:
+            # "forces could be seen surrounding the hotel", "troops were reported to have shelled":
+            # the passive subject of a perception or report verb is the raised subject of its complement
+            raised = next((a.head for a in arguments(linked, tokens[head].head) if a.role == "subjpass"), None)
+            if raised is not None:
+                put(actor, raised, "actor<-passive subject of the verb the clause complements")
+                args.append(Arg("subj", "", raised))
         if not any(a.role in {"subj", "subjpass"} for a in args):
             inherited = inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
