@@ -143,6 +143,31 @@ ROLE_CASES = [
     ("en", "Ghana demanded the release of the Malian journalists by Togo.", "REQUEST", ["GHA"], ["TGO"]),
     ("en", "Ghana demanded the release of the Malian journalists.", "REQUEST", ["GHA"], []),
     ("fr", "Le Ghana a exigé la libération des journalistes maliens.", "REQUEST", ["GHA"], []),
+    # people who act for the parties in their "from"/"of" complement, every co-ordinated one (member_nouns.txt)
+    ("en", "Senior diplomats from the African Union urged Ghana to release the detainees.", "REQUEST", ["IGO"], ["GHA"]),
+    ("en", "Officials from Togo and Benin condemned the coup in Niger.", "ACCUSE", ["BEN", "TGO"], []),
+    ("fr", "Des ministres du Togo, du Bénin et du Niger ont condamné le coup d'État.", "ACCUSE", ["BEN", "NER", "TGO"], []),
+    # a meeting that brought parties together: all of them take part, none is the other's recipient
+    ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
+     ["BEN", "NER", "TGO"], ["GHA"]),
+    # English refers to a body by "they"
+    ("en", "The African Union said on Monday that the vote in Chad had been unfair. They called on Chad's rulers "
+     "to hold new elections.", "REQUEST", ["IGO"], ["TCD"]),
+    # a force's backers fight with it: one side, not a SUPPORT event of their own
+    ("en", "Malian soldiers, backed by Russian troops, attacked a village near the border.", "ASSAULT",
+     ["MLI", "RUS"], []),
+    ("fr", "L'armée tchadienne, appuyée par des soldats français, a attaqué les rebelles.", "ASSAULT",
+     ["FRA", "TCD"], ["TCD"]),
+    # a nominal trigger under "a series of" stands where "series" stands (partitives.txt)
+    ("en", "In March, Nigerian forces carried out a series of airstrikes against Boko Haram in Borno.", "ASSAULT",
+     ["NGA"], ["NGA"]),
+    ("fr", "L'armée malienne a mené une série de frappes contre le JNIM dans le centre.", "ASSAULT", ["MLI"], []),
+    # a perfect participle the parser read as an adjective on the next noun
+    ("en", "Ghanaian police have since banned civilians from traveling without an escort.", "COERCE", ["GHA"], ["GHA"]),
+    # the passive subject of a perception or report verb is the raised subject of its complement
+    ("en", "Kenyan soldiers were seen attacking a camp in Somalia.", "ASSAULT", ["KEN"], ["SOM"]),
+    ("en", "Nigerian troops were reported to have attacked a village in Cameroon.", "ASSAULT", ["NGA"], ["CMR"]),
+    ("fr", "Des soldats maliens ont été vus attaquer un village au Niger.", "ASSAULT", ["MLI"], ["NER"]),
 ]
 
 
@@ -251,3 +276,14 @@ def test_background_nouns_are_not_events(pipeline, text, kept, dropped):
     triggers = [record.document.text[e.evidence.trigger[0]:e.evidence.trigger[1]] for e in record.events]
     assert kept in {e.event_type for e in record.events}
     assert dropped not in triggers, triggers
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Malian soldiers, backed by Russian troops, attacked a village near the border."),
+    ("en", "Kenyan security forces supported by Ugandan soldiers surrounded the camp."),
+    ("fr", "L'armée tchadienne, appuyée par des soldats français, a attaqué les rebelles."),
+])
+def test_a_backing_participle_on_a_force_is_no_support_event(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert not [e for e in record.events if e.event_type == "SUPPORT"], [(e.event_type, e.why) for e in record.events]

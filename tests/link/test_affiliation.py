@@ -96,3 +96,11 @@ def test_an_organisation_named_with_a_demonym_and_its_unknown_acronym(pipeline, 
     assert org.country == country
     assert acronym in [m.text for m in org.mentions]
     assert not [e for e in record.entities if e.name == acronym]
+
+
+@pytest.mark.models
+def test_is_in_capitals_is_the_islamic_state(pipeline):
+    record = _record(pipeline, "Kurdish fighters said IS had lost its last stronghold near the border.", "en")
+    assert _named(record, "Islamic State").country == "IMG"
+    record = _record(pipeline, "Kurdish fighters said the town is now under their control.", "en")
+    assert not [e for e in record.entities if e.name == "Islamic State"]

@@ -114,7 +114,20 @@ def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...]
         ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS)
         if ids:
             return ids[:1], f"pronoun {pron.text!r} -> {rule}"
+    if number == "Plur" and pron.text.lower() in _NOTIONAL_PLURALS:
+        # "The group said ... They called on China": English refers to a body by "they"; with no
+        # plural party before, the nearest subject naming an organisation or an IGO
+        for k in subjects:
+            if tokens[k].pos == "PRON" or _number(tokens[k]) != "Sing":
+                continue
+            ids, rule = resolve_argument(linked, k)
+            if ids and all(linked.entity_type(e) in _BODIES for e in ids):
+                return ids[:1], f"pronoun {pron.text!r} -> the body {rule}"
     return (), ""
+
+
+_NOTIONAL_PLURALS = frozenset({"they", "them", "their"})
+_BODIES = frozenset({"igo", "organization", "armed_group"})
 
 
 def _last_referent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:

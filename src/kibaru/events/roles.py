@@ -20,7 +20,7 @@ from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
 from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
-from kibaru.link.arguments import protesters, resolve_argument
+from kibaru.link.arguments import backing_participle, protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
 _STATEMENTS = Path(__file__).parent / "lexicons" / "statement_nouns.txt"
@@ -44,6 +44,11 @@ SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
+# "were seen attacking", "were reported to have shelled", « ont été vus attaquer »: perception and
+# report verbs whose passive subject is the subject of their complement (not "tasked with")
+RAISING_VERBS = frozenset({"see", "hear", "report", "say", "believe", "think", "know", "spot", "observe",
+                           "witness", "film", "allege", "voir", "apercevoir", "entendre", "signaler", "dire",
+                           "croire", "filmer", "observer"})
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
     "le", "la", "les", "leur", "l'", "l’",
@@ -67,10 +72,12 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     actor: list[str] = []
     recipient: list[str] = []
     why: list[str] = []
+    gathered = False  # "the talks brought together ministers from X, Y and Z": all take part alike
     inside = set(span) | {head}
     # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "VERB":
+        args += _misread_perfect(linked, head, args)
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
         objects = [a.head for a in args if a.role == "obj"]
@@ -137,6 +144,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)", a.case)
         return True
 
+    if pos == "VERB" and event_type == "SUPPORT" and backing_participle(linked, head) is not None:
+        # "security forces backed by Djiboutian soldiers": who fights beside a force, said of the
+        # force; the backers share its role in its own event (link/arguments.py), no SUPPORT here
+        return Roles((), (), ("a backing participle describing a force: not an event of its own",))
     if pos == "VERB":
         for a in args:
             if by_entry(a):
@@ -183,6 +194,14 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             if adjacent is not None:
                 put(actor, adjacent, "actor<-the noun right before the verb (the parser missed the subject)")
                 args.append(Arg("subj", "", adjacent))
+        if not any(a.role in {"subj", "subjpass"} for a in args) and tokens[head].dep == "xcomp" \
+                and tokens[tokens[head].head].lemma.lower() in RAISING_VERBS:
+            # "forces could be seen surrounding the hotel", "troops were reported to have shelled":
+            # the passive subject of a perception or report verb is the raised subject of its complement
+            raised = next((a.head for a in arguments(linked, tokens[head].head) if a.role == "subjpass"), None)
+            if raised is not None:
+                put(actor, raised, "actor<-passive subject of the verb the clause complements")
+                args.append(Arg("subj", "", raised))
         if not any(a.role in {"subj", "subjpass"} for a in args):
             inherited = inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
@@ -240,9 +259,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             for a in arguments(linked, t.head):
                 if a.role == "obj":
                     put(actor, a.head, "actor<-those the event gathered")
+                    gathered = bool(actor)
         if not actor:
-            governor = governing_subject(linked, head, event_type in PARTICIPATORY
-                                          and not in_background_phrase(linked, head))
+            governor = governing_subject(linked, _through_partitive(linked, head), event_type in PARTICIPATORY
+                                         and not in_background_phrase(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
                 if not recipient:
@@ -322,7 +342,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     recipient.extend(states)
                     why.append(f"recipient<-state named as the setting {tokens[a.head].text!r}")
     # "entre la Russie et le Mali": the first is the actor, the rest recipients
-    if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"}:
+    if not recipient and len(actor) > 1 and event_type in {"COOPERATE", "CONSULT", "ASSAULT"} and not gathered \
+            and not any("backing " in w for w in why):  # a force and its backers are one side
         actor, recipient = actor[:1], actor[1:]
     actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
@@ -432,6 +453,41 @@ def _bare_collective(linked: LinkedDocument, i: int) -> bool:
             if c.dep in {"poss", "nmod:poss"}:
                 return False  # "Serbia's forces"
     return True
+
+
+def _through_partitive(linked: LinkedDocument, i: int) -> int:
+    """"carried out a series of airstrikes", « a mené une vague de frappes »: a nominal trigger
+    under a partitive or quantity noun (``lexicons/partitives.txt``) stands where that noun stands."""
+    from kibaru.events.triggers import partitives
+
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep == "pobj" and tokens[t.head].lemma.lower() in OF_PREPS:
+        up = tokens[tokens[t.head].head]
+    elif t.dep == "nmod" and any(c.dep == "case" and c.text.lower() in OF_PREPS for c in linked.children(i)):
+        up = tokens[t.head]
+    else:
+        return i
+    return up.i if up.pos == "NOUN" and up.lemma.lower() in partitives() else i
+
+
+def _misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
+    """"Kenyan authorities have since banned civilians": a past participle right after "have" (and
+    an adverb) that the parser read as an adjective on the next noun is the perfect of that verb:
+    the subject of "have" is its subject, the noun its object."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep != "amod" or "VerbForm=Part" not in t.morph or any(a.role in {"subj", "obj"} for a in args):
+        return []
+    k = i - 1
+    while k >= 0 and tokens[k].sent == t.sent and tokens[k].pos in {"ADV", "SCONJ"} and i - k <= 2:
+        k -= 1
+    if k < 0 or tokens[k].sent != t.sent or tokens[k].lemma.lower() != "have":
+        return []
+    subject = next((c.i for c in linked.children(k) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subject is None or t.head <= i:
+        return []
+    return [Arg("subj", "", subject), Arg("obj", "", t.head)]
 
 
 def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:

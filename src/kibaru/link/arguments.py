@@ -9,6 +9,8 @@ Tried in order, first hit wins:
   3. a role, government or force phrase through the KB ("le président malien" at the article's
      date, "les autorités maliennes", "l'armée française")
   4. a name inside the phrase ("l'école de gendarmerie de Faladiè", "les rebelles du CSP")
+  3b. a member noun whose "from"/"of" complement names parties ("diplomats from the Group of
+     Seven", "ministers from Britain, Canada and Japan", ``data/member_nouns.txt``): every party
   4b. an unnamed organisation named by its modifiers ("a human rights group", "the opposition
      coalition", ``unnamed.py``), on the head or in its "of" chain ("leaders of the opposition")
   5. a demonym on the head ("un avion militaire russe", "les soldats maliens") or as the head
@@ -17,7 +19,11 @@ Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
 """
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from kibaru.link.collectives import collective
+from kibaru.link.fold import fold
 from kibaru.link.expelled import expelled_from
 from kibaru.link.linked import LinkedDocument
 from kibaru.link.residents import resident_state
@@ -57,7 +63,59 @@ def resolve_argument(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], s
                 if eid not in ids:
                     ids.append(eid)
                     rules.append(rule)
+            for agent in backers(linked, head):
+                for eid in resolve_argument(linked, agent)[0]:
+                    if eid not in ids and linked.entity_type(eid) not in {"location", "facility"}:
+                        ids.append(eid)
+                        rules.append(f"backing {eid} ({linked.parse.tokens[agent].text!r})")
     return tuple(ids), "; ".join(rules)
+
+
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY"})
+
+
+@functools.lru_cache(maxsize=1)
+def backing_participles() -> frozenset[str]:
+    lines = (Path(__file__).parent / "data" / "backing_participles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_force(linked: LinkedDocument, i: int) -> bool:
+    """A noun naming armed or security forces: a collective of that sector ("soldiers", « les
+    forces »), or a name linked to an armed group or a military, police or intelligence body."""
+    group = collective(linked.lang, linked.parse.tokens[i].lemma.lower())
+    if group is not None and group.sector in _FORCE_SECTORS:
+        return True
+    eid = linked.token_entity.get(i)
+    draft = linked.drafts.get(eid) if eid else None
+    return draft is not None and (draft.type == "armed_group" or (draft.sector or "") in _FORCE_SECTORS)
+
+
+def backing_participle(linked: LinkedDocument, verb: int) -> int | None:
+    """The force a "backed by"/"appuyé par" participle describes, when verb is one."""
+    tokens = linked.parse.tokens
+    t = tokens[verb]
+    if t.dep != "acl" or "VerbForm=Part" not in t.morph or fold(t.lemma) not in backing_participles():
+        return None
+    if not any(c.dep in {"agent", "obl:agent"} or (c.dep in {"prep", "obl"} and _case(linked, c) in {"by", "par"})
+               for c in linked.children(verb)):
+        return None
+    return t.head if is_force(linked, t.head) else None
+
+
+def backers(linked: LinkedDocument, i: int) -> list[int]:
+    """"Somali forces, supported by clan militias and the U.S. military": the heads of the agent
+    phrase (every conjunct) of a backing participle on force i; they fight with it."""
+    out: list[int] = []
+    for c in linked.children(i):
+        if c.dep != "acl" or backing_participle(linked, c.i) != i:
+            continue
+        for a in linked.children(c.i):
+            if a.dep == "agent" or (a.dep == "prep" and _case(linked, a) in {"by", "par"}):
+                out += [g.i for g in linked.children(a.i) if g.dep == "pobj"]
+            elif a.dep in {"obl:agent", "obl"} and _case(linked, a) == "par":
+                out.append(a.i)
+    return out
 
 
 def _coordinated_states(linked: LinkedDocument, i: int) -> list[tuple[str, str]]:
@@ -113,6 +171,8 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES | {"location", "facility"}:
             return (eid,), f"apposed name {t.text!r}"
+    if (members := _members_of(linked, i)) is not None:
+        return members
     text = _phrase_text(linked, phrase)
     match = linked.kb.template_match(text, linked.lang, linked.date)
     if match is not None:
@@ -168,6 +228,42 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
             f"unnamed group {head.text!r}"
     return (), ""
+
+
+_MEMBER_PARTIES = frozenset({"country", "igo", "organization", "armed_group"})
+_MEMBER_CASES = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
+
+
+@functools.lru_cache(maxsize=1)
+def member_nouns() -> frozenset[str]:
+    lines = (Path(__file__).parent / "data" / "member_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _members_of(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str] | None:
+    """"diplomats from the Group of Seven", "ministers from Britain, Canada and Japan": people who
+    act for the parties named in their "from"/"of" complement, every co-ordinated one."""
+    tokens = linked.parse.tokens
+    if fold(tokens[i].lemma) not in member_nouns():
+        return None
+    for c in linked.children(i):
+        if _case(linked, c) not in _MEMBER_CASES:
+            continue
+        obj = c.i if c.dep != "prep" else next((g.i for g in linked.children(c.i) if g.dep == "pobj"), None)
+        if obj is None:
+            continue
+        ids: list[str] = []
+        for k in _conjuncts(linked, obj):
+            eid = linked.token_entity.get(k)
+            if eid is None:  # "the Group of Seven leading democracies": the name inside the head
+                eid = next((linked.token_entity[g.i] for g in linked.children(k)
+                            if g.dep in {"compound", "flat", "flat:name"} and g.i in linked.token_entity), None)
+            if eid and linked.entity_type(eid) in _MEMBER_PARTIES and eid not in ids:
+                ids.append(eid)
+        if ids:
+            return tuple(ids), f"{tokens[i].text!r} {tokens[c.i].text if c.dep == 'prep' else _case(linked, c)} " \
+                               f"{', '.join(repr(linked.parse.tokens[k].text) for k in _conjuncts(linked, obj))}"
+    return None
 
 
 def protesters(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
