@@ -66,3 +66,24 @@ def test_merged_ids_are_renumbered_in_order(pipeline):
                                "Le Bénin a condamné le Niger.", "fr")
     assert [e.event_type for e in record.events] == ["ASSAULT", "ACCUSE"]
     assert [e.id for e in record.events] == ["v1", "v2"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "etype"), [
+    # the same words for the same act by the same state, the receiver only a pronoun: told again
+    ("fr", "Le président du Sénégal a accordé l'asile à l'opposant guinéen Alpha Diallo. "
+           "Dakar a insisté sur le droit international. Le Sénégal lui a donc accordé l'asile.", "AID"),
+    ("en", "The president of Senegal granted asylum to the Guinean dissident Alpha Diallo. "
+           "Dakar stressed international law. Senegal thus granted him asylum.", "AID"),
+])
+def test_same_words_same_party_no_receiver_is_told_again(pipeline, lang, text, etype):
+    record = _record(pipeline, text, lang)
+    evs = _of_type(record, etype)
+    assert len(evs) == 1, [(e.evidence.text, e.actor, e.recipient) for e in evs]
+    assert len(evs[0].evidence.spans) == 2
+
+
+@pytest.mark.models
+def test_same_words_with_a_new_receiver_stay_apart(pipeline):
+    record = _record(pipeline, "Le Niger a attaqué le Bénin lundi. Le Niger a attaqué le Togo mardi.", "fr")
+    assert len(_of_type(record, "ASSAULT")) == 2

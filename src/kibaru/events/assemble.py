@@ -38,6 +38,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     found = [h for h in find_triggers(parse, lexicon, linked.children)
              if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS
              and not _modifier(parse, h)]
+    found = _without_stopping(parse, found, linked.children, lambda i: i in linked.token_entity
+                              or collective(lang, parse.tokens[i].lemma.lower()) is not None)
     background = frozenset(c.cue for c in cues.of_kind("background"))
     found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
                            or collective(lang, parse.tokens[i].lemma.lower()) is not None)
@@ -132,7 +134,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         memory.remember_actors(start, roles.actor)
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
-    merged = merge_mentions(tuple(drafts), parse)
+    merged = merge_mentions(tuple(drafts), parse, linked.country_of)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
 
 
@@ -411,6 +413,39 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
 # except before the nouns that make it an undertaking ("a mediation effort")
 _UNDERTAKINGS = frozenset({"effort", "mission", "campaign", "operation", "bid", "attempt", "initiative",
                            "offensive", "drive", "plan", "deal", "talk", "round"})
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
+def _without_stopping(parse: Parse, found: list, children, party) -> list:
+    """« arrêtez la destruction », « ils ont arrêté les combats »: "arrêter" whose object is itself an
+    act means stop, not arrest (a person or a party is what is arrested). Told as a command it is a
+    demand (REQUEST); a hostile act stopped is a de-escalation (RETREAT); the object stays its content."""
+    nouns = {h.head: h for h in found if h.pos == "NOUN" and not party(h.head)}
+    out = []
+    for h in found:
+        obj = None
+        if h.pos == "VERB" and h.entry.type == "COERCE" and h.entry.mode == "arrest" and len(h.tokens) == 1:
+            obj = next((nouns[c.i] for c in children(h.head) if c.dep in {"obj", "dobj"} and c.i in nouns), None)
+        if obj is None:
+            out.append(h)
+        elif _imperative(parse.tokens[h.head], children(h.head)):
+            out.append(replace(h, entry=replace(h.entry, type="REQUEST", mode=None, roles=(),
+                                                note="stop (a command)")))
+        elif obj.entry.type in _HOSTILE:
+            out.append(replace(h, entry=replace(h.entry, type="RETREAT", mode="ceasefire", roles=(),
+                                                note="stop (hostilities)")))
+    return out
+
+
+def _imperative(t, kids) -> bool:
+    """A command: the imperative mood, or (the tagger often reads « arrêtez » as a participle) a
+    French verb in -ez/-ons with no subject and no auxiliary."""
+    if "Mood=Imp" in t.morph:
+        return True
+    return t.text.lower().endswith(("ez", "ons")) and not any(
+        c.dep.startswith(("nsubj", "aux", "expl")) or c.dep == "cop" for c in kids)
 
 
 def _modifier(parse: Parse, hit) -> bool:

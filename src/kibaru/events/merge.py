@@ -17,10 +17,12 @@ _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that
 _RELATED = {"AID": {"COOPERATE"}, "COOPERATE": {"AID"}}
 
 
-def merge_mentions(events: tuple[Event, ...], parse: Parse) -> tuple[Event, ...]:
+def merge_mentions(events: tuple[Event, ...], parse: Parse, country_of=None) -> tuple[Event, ...]:
     kept: list[Event] = []
     for ev in events:
         target = _same_happening(kept, ev, parse)
+        if target is None:
+            target = _told_again(kept, ev, parse, country_of or (lambda e: None))
         if target is None:
             kept.append(ev)
             continue
@@ -53,6 +55,30 @@ def _same_happening(kept: list[Event], ev: Event, parse: Parse) -> int | None:
         if _days_apart(other, ev) <= 7 and _same_but_future(other.flags, ev.flags):
             return k
     return None
+
+
+def _told_again(kept: list[Event], ev: Event, parse: Parse, country_of) -> int | None:
+    """« Correa a accordé l'asile à Assange ... l'Équateur lui a donc accordé l'asile »: the same
+    words for the same act by the same party (or its state), with no party of its own on the
+    receiving end and no date of its own, tell the happening again."""
+    if not ev.actor or ev.recipient or ev.date.value:
+        return None
+    lemma = _trigger_lemma(ev, parse)
+    states = {country_of(a) for a in ev.actor} - {None}
+    for k in range(len(kept) - 1, -1, -1):
+        other = kept[k]
+        if other.event_type != ev.event_type or other.flags != ev.flags or not other.actor:
+            continue
+        if lemma is None or _trigger_lemma(other, parse) != lemma:
+            continue
+        if set(other.actor) & set(ev.actor) or states & ({country_of(a) for a in other.actor} - {None}):
+            return k
+    return None
+
+
+def _trigger_lemma(ev: Event, parse: Parse) -> str | None:
+    toks = [t for t in parse.tokens if ev.evidence.trigger[0] <= t.start < ev.evidence.trigger[1]]
+    return toks[0].lemma.lower() if toks else None
 
 
 def _days_apart(a: Event, b: Event) -> float:
