@@ -143,6 +143,13 @@ ROLE_CASES = [
     ("en", "Ghana demanded the release of the Malian journalists by Togo.", "REQUEST", ["GHA"], ["TGO"]),
     ("en", "Ghana demanded the release of the Malian journalists.", "REQUEST", ["GHA"], []),
     ("fr", "Le Ghana a exigé la libération des journalistes maliens.", "REQUEST", ["GHA"], []),
+    # military operations against a side, flushing fighters out, dismissing a side's answer (lexicon lines)
+    ("en", "Malian soldiers are conducting operations against Nigerian rebels near the border.", "ASSAULT",
+     ["MLI"], ["NGA"]),
+    ("fr", "L'armée malienne mène des opérations contre les rebelles nigériens près de la frontière.", "ASSAULT",
+     ["MLI"], ["NER"]),
+    ("en", "Kenya launched an operation to flush out Somali fighters from the forest.", "ASSAULT", ["KEN"], ["SOM"]),
+    ("en", "Ghana dismissed Togo's response as a provocation.", "REJECT", ["GHA"], ["TGO"]),
     # people who act for the parties in their "from"/"of" complement, every co-ordinated one (member_nouns.txt)
     ("en", "Senior diplomats from the African Union urged Ghana to release the detainees.", "REQUEST", ["IGO"], ["GHA"]),
     ("en", "Officials from Togo and Benin condemned the coup in Niger.", "ACCUSE", ["BEN", "TGO"], []),
