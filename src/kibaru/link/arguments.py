@@ -71,6 +71,9 @@ def resolve_argument(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], s
     return tuple(ids), "; ".join(rules)
 
 
+# bodies a state sends abroad: with no state named, "the diplomats" in a story about Russia are as
+# likely another state's; the document's main state is a guess only for its own army, police, government
+_SENT_BODIES = frozenset({"diplomats", "embassy"})
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY"})
 
 
@@ -186,7 +189,7 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     if match is not None:
         country = match.country
         why = match.why
-        if country is None and (states := linked.document_states()):
+        if country is None and match.code not in _SENT_BODIES and (states := linked.document_states()):
             country, why = states[0], f"{why}; the document's main state"
         entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
         if entry is not None:
@@ -210,7 +213,8 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
             inner = _phrase_text(linked, inner_phrase)
             match = linked.kb.template_match(inner, linked.lang, linked.date)
             if match is not None:
-                country = match.country or next(iter(linked.document_states()), None)
+                country = match.country or (None if match.code in _SENT_BODIES
+                                            else next(iter(linked.document_states()), None))
                 entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
                 if entry is not None:
                     return (linked.implicit_entry(entry, match.why, _span(inner_phrase)),), \
@@ -400,6 +404,11 @@ def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
             continue  # "des manifestants contre la France" are not French
         place = c.i if c.dep != "prep" else next((g.i for g in linked.children(c.i) if g.dep == "pobj"), None)
         eid = linked.token_entity.get(place) if place is not None else None
+        if eid is None and place is not None:  # "forces in Somalia's Puntland region": the region's name
+            eid = next((linked.token_entity[g.i] for g in linked.children(place)
+                        if g.dep in {"compound", "flat", "flat:name", "poss"}
+                        and g.i in linked.token_entity
+                        and linked.entity_type(linked.token_entity[g.i]) in {"location", "country", "facility"}), None)
         if eid and linked.entity_type(eid) in {"location", "country", "facility"} and linked.country_of(eid):
             return linked.country_of(eid)
     if group.country == "document":
