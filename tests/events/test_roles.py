@@ -294,3 +294,54 @@ def test_background_nouns_are_not_events(pipeline, text, kept, dropped):
 def test_a_backing_participle_on_a_force_is_no_support_event(pipeline, lang, text):
     record = _record(pipeline, text, lang)
     assert not [e for e in record.events if e.event_type == "SUPPORT"], [(e.event_type, e.why) for e in record.events]
+
+
+# (language, sentence, event type, actor names, recipient names)
+ANAPHOR_CASES = [
+    # "the group" takes the group named before it; its pronoun follows
+    ("en", "The jihadist group Boko Haram claimed the raid. The group said it had killed 20 soldiers.",
+     "ASSAULT", "Boko Haram"),
+    ("fr", "Le groupe jihadiste JNIM a revendiqué l'embuscade. Le groupe affirme avoir tué 20 soldats.",
+     "ASSAULT", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    # unidentified attackers are the group that claims the attack
+    ("en", "Gunmen stormed a police station on Monday. The militant group Boko Haram later claimed responsibility "
+           "for the attack.", "ASSAULT", "Boko Haram"),
+    ("fr", "Des hommes armés ont attaqué un poste de police lundi. Le groupe jihadiste JNIM a revendiqué l'attaque.",
+     "ASSAULT", "Jama'at Nusrat al-Islam wal-Muslimin"),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,actor", ANAPHOR_CASES)
+def test_a_group_anaphor_or_unidentified_attackers_take_the_named_group(pipeline, lang, text, etype, actor):
+    record = _record(pipeline, text, lang)
+    first = next(e for e in record.events if e.event_type == etype)
+    assert [_entity(record, i).name for i in first.actor] == [actor], first.why
+
+
+def test_unidentified_attackers_stay_unnamed_when_no_group_claims(pipeline):
+    record = _record(pipeline, "Gunmen stormed a police station on Monday.", "en")
+    ev = _only(record, "ASSAULT")
+    assert all(_entity(record, i).country is None for i in ev.actor), ev.why
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "An offensive launched by Kenya last week has succeeded.", ["KEN"]),
+    ("fr", "Une offensive menée par le Tchad la semaine dernière a réussi.", ["TCD"]),
+])
+def test_the_agent_of_a_participle_on_a_noun_trigger_acts(pipeline, lang, text, actor):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ASSAULT")
+    assert _states(record, ev.actor) == actor, ev.why
+
+
+def test_the_gerund_after_a_noun_triggers_verb_names_the_target(pipeline):
+    record = _record(pipeline, "A Kenyan offensive has met with success, driving Boko Haram out of its camps.", "en")
+    ev = _only(record, "ASSAULT")
+    assert [_entity(record, i).name for i in ev.recipient] == ["Boko Haram"], ev.why
+
+
+def test_forces_in_a_named_region_belong_to_the_regions_state(pipeline):
+    record = _record(pipeline, "Chad condemned Niger. An offensive launched by forces in Nigeria's Borno region "
+                               "has met with success.", "en")
+    ev = _only(record, "ASSAULT")
+    assert _states(record, ev.actor) == ["NGA"], ev.why

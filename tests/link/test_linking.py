@@ -170,3 +170,42 @@ def test_an_acronym_in_brackets_abbreviates_the_name_before_it(pipeline):
     assert not [e for e in record.entities if e.type == "person"], record.entities
     (org,) = [e for e in record.entities if "AKK" in [m.text for m in e.mentions]]
     assert (org.name, org.country) == ("Kosovo Municipalities Association", "KOS")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The U.S. military attacked Iran."),
+    ("en", "The US military attacked Iran."),
+    ("fr", "L'armée américaine a bombardé l'Iran."),
+])
+def test_a_states_name_before_a_body_noun_is_the_states_body(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ASSAULT")
+    actors = _entities(record, ev.actor)
+    assert [(e.type, e.country) for e in actors] == [("organization", "USA")], ev.why
+
+
+def test_a_name_keeps_no_possessive(pipeline):
+    record = _record(pipeline, "Ghana demanded Kwame Mensah's release.", "en")
+    names = [e.name for e in record.entities]
+    assert "Kwame Mensah" in names and not [n for n in names if n.endswith("'s")], names
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("en", "Gunmen stormed a hotel in the Somali city of Beledweyne on Monday, leaving three people dead.",
+     "Beledweyne"),
+    ("fr", "Le Mali a condamné l'attaque. Des hommes armés ont attaqué la ville malienne de Ménaka.", "Ménaka"),
+])
+def test_a_name_after_the_city_of_is_a_place_the_gazetteer_knows(pipeline, lang, text, place):
+    record = _record(pipeline, text, lang)
+    assert [e.type for e in record.entities if e.name == place] == ["location"], \
+        [(e.name, e.type) for e in record.entities]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia rejected the plan. The diplomats met Ukraine on Monday."),
+    ("fr", "La Russie a rejeté le plan. Les diplomates ont rencontré l'Ukraine lundi."),
+])
+def test_unnamed_diplomats_are_not_the_documents_main_state(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "CONSULT")
+    assert "RUS" not in [e.country for e in _entities(record, ev.actor)], ev.why

@@ -254,6 +254,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     if b.role == "obl" and b.case in RECIPIENT_PREPS - {"pour", "for"}:
                         put(recipient, b.head, f"recipient<-'{b.case}' after the 'de' complement", b.case)
         t = tokens[head]
+        if not recipient and event_type == "ASSAULT" and t.dep == "nsubj":
+            # "the offensive has met with success, pushing IS out of its strongholds": the object of
+            # a subject-less gerund on the trigger's verb is what the attack struck
+            verbs = [t.head] + ([tokens[t.head].head] if tokens[t.head].dep in {"parataxis", "conj"} else [])
+            for g in [g for v in verbs for g in linked.children(v)]:
+                if g.dep == "advcl" and "Aspect=Prog" in g.morph and not any(
+                        c.dep.startswith("nsubj") or c.dep == "mark" for c in linked.children(g.i)):
+                    for a in arguments(linked, g.i):
+                        if a.role == "obj":
+                            put(recipient, a.head, "recipient<-object of the gerund on the trigger's verb")
         if not actor and t.dep.startswith("nsubj") and tokens[t.head].lemma.lower() in GATHERING_VERBS:
             # "la manifestation a rassemblé 10 000 personnes": who gathered took part
             for a in arguments(linked, t.head):
@@ -542,12 +552,16 @@ def _stranded_agents(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Ar
 
 
 def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
-    """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle."""
+    """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle;
+    "an offensive launched by X", « une opération menée par X »: the participle's agent acts."""
     out = []
     for c in linked.children(i):
         if c.dep == "acl" and "VerbForm=Part" in c.morph:
             out += [Arg("obl", a.case, a.head) for a in arguments(linked, c.i)
                     if a.role == "obl" and a.case in {"à", "to", "for", "pour"}]
+            if "Tense=Past" in c.morph and backing_participle(linked, c.i) is None:
+                out += [Arg("obl", a.case or "by", a.head) for a in arguments(linked, c.i)
+                        if a.role in {"agent", "obl"} and (a.case or "by") in AGENT_PREPS]
     return out
 
 

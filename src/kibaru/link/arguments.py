@@ -71,6 +71,9 @@ def resolve_argument(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], s
     return tuple(ids), "; ".join(rules)
 
 
+# bodies a state sends abroad: with no state named, "the diplomats" in a story about Russia are as
+# likely another state's; the document's main state is a guess only for its own army, police, government
+_SENT_BODIES = frozenset({"diplomats", "embassy"})
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY"})
 
 
@@ -153,6 +156,12 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     tokens = linked.parse.tokens
     head = tokens[i]
     if head.pos == "NUM" or head.lemma.lower() in _QUANTITIES:
+        # "the militant group al-Shabab": a name apposed to "group" is the group itself
+        # (« le groupe jihadiste JNIM », where the parser may read the name as an adjective)
+        for t in _apposed(linked, i) + [c for c in linked.children(i) if c.dep == "amod"]:
+            eid = linked.token_entity.get(t.i)
+            if eid and t.dep in {"appos", "flat", "flat:name", "amod"} and linked.entity_type(eid) in _GROUP_TYPES:
+                return (eid,), f"apposed name {t.text!r}"
         # "des milliers de manifestants", "tens of thousands of students": the counted noun
         # (a "group" with no counted noun may be an organisation named by its modifiers, below)
         for c in _genitive_chain(linked, i):
@@ -167,6 +176,8 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     if eid and linked.entity_type(eid) not in _NOT_PARTIES:
         return (eid,), f"name {head.text!r}"
     phrase = _phrase(linked, i)
+    if (body := _state_named_body(linked, i, phrase)) is not None:
+        return body
     for t in _apposed(linked, i):
         eid = linked.token_entity.get(t.i)
         if eid and linked.entity_type(eid) not in _NOT_PARTIES | {"location", "facility"}:
@@ -178,19 +189,18 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
     if match is not None:
         country = match.country
         why = match.why
-        if country is None and (states := linked.document_states()):
+        if country is None and match.code not in _SENT_BODIES and (states := linked.document_states()):
             country, why = states[0], f"{why}; the document's main state"
         entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
         if entry is not None:
             return (linked.implicit_entry(entry, why, _span(phrase)),), f"phrase {text!r}: {why}"
-    group = collective(linked.lang, head.lemma.lower())
+    group = _collective_at(linked, i)
     named_group = next((linked.token_entity[t.i] for t in _genitive_chain(linked, i) if t.i in linked.token_entity
                         and linked.entity_type(linked.token_entity[t.i]) in _GROUP_TYPES), None)
     if named_group is not None and group is not None:  # "les islamistes d'Ansar Eddine"
         return (named_group,), f"group named in {head.text!r}"
     if group is not None:  # "les opposants de Gnassingbé" are the opposition, not Gnassingbé
-        return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
-            f"unnamed group {head.text!r}"
+        return _unnamed_group(linked, group, i)
     if (organisation := unnamed_organisation(linked, i)) is not None:
         return organisation
     chain = _genitive_chain(linked, i)
@@ -203,7 +213,8 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
             inner = _phrase_text(linked, inner_phrase)
             match = linked.kb.template_match(inner, linked.lang, linked.date)
             if match is not None:
-                country = match.country or next(iter(linked.document_states()), None)
+                country = match.country or (None if match.code in _SENT_BODIES
+                                            else next(iter(linked.document_states()), None))
                 entry = match.entry or (linked.kb.get(f"country:{country}") if country else None)
                 if entry is not None:
                     return (linked.implicit_entry(entry, match.why, _span(inner_phrase)),), \
@@ -223,11 +234,112 @@ def _resolve_one(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
         found = linked.implicit_state(iso, f"demonym {head.text!r}", (head.start, head.end))
         if found:
             return (found,), f"demonym {head.text!r} -> {iso}"
-    group = collective(linked.lang, head.lemma.lower())
+    group = _collective_at(linked, i)
     if group is not None:
-        return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
-            f"unnamed group {head.text!r}"
+        return _unnamed_group(linked, group, i)
+    if (named := _the_group(linked, i)) is not None:
+        return named
     return (), ""
+
+
+def _state_named_body(linked: LinkedDocument, i: int, phrase: list[Token]) -> tuple[tuple[str, ...], str] | None:
+    """"the U.S. military", "Russia's defence ministry": a state's name used as the modifier of a
+    body noun is that state's body (``data/bodies.tsv``), not the state itself."""
+    mods = [c for c in linked.children(i) if c.dep in {"compound", "nmod", "poss", "nmod:poss"}
+            and linked.token_entity.get(c.i) and linked.entity_type(linked.token_entity[c.i]) == "country"]
+    if not mods:
+        return None
+    text = _phrase_text(linked, phrase)
+    match = linked.kb.template_match(text, linked.lang, linked.date)
+    if match is None or match.target != "body" or match.country != linked.country_of(linked.token_entity[mods[0].i]):
+        return None
+    entry = match.entry or linked.kb.get(f"country:{match.country}")
+    if entry is None:
+        return None
+    return (linked.implicit_entry(entry, match.why, _span(phrase)),), f"phrase {text!r}: {match.why}"
+
+
+def _collective_at(linked: LinkedDocument, i: int):
+    """The collective a noun names, with its adjective where the table lists the pair
+    (« des hommes armés » -> "homme armé"), else the noun alone."""
+    head = linked.parse.tokens[i]
+    for c in linked.children(i):
+        if c.dep == "amod" and (group := collective(linked.lang, f"{head.lemma.lower()} {c.lemma.lower()}")):
+            return group
+    return collective(linked.lang, head.lemma.lower())
+
+
+def _unnamed_group(linked: LinkedDocument, group, i: int) -> tuple[tuple[str, ...], str]:
+    """An unnamed collective; unidentified attackers ("gunmen", « des hommes armés ») are the
+    armed group that claims the attack in the same document, when one does."""
+    head = linked.parse.tokens[i]
+    if group.country == "none" and group.type == "armed_group" and (found := claimant(linked)) is not None:
+        return (found[0],), f"unnamed group {head.text!r} -> {found[1]}"
+    return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
+        f"unnamed group {head.text!r}"
+
+
+_CLAIM_VERBS = frozenset({"claim", "revendiquer"})
+_CLAIMED = frozenset({"responsibility", "responsabilité", "attack", "attaque", "attentat", "assault", "bombing",
+                      "ambush", "embuscade", "raid", "assassinat", "killing", "kidnapping", "abduction",
+                      "enlèvement"})
+
+
+def claimant(linked: LinkedDocument) -> tuple[str, str] | None:
+    """The armed group that claims an attack in the document ("al-Shabab claimed responsibility
+    for the attack", « le JNIM a revendiqué l'attaque », "the attack was claimed by ..."), the
+    first one; None when no group does."""
+    if hasattr(linked, "_claimant"):
+        return linked._claimant
+    linked._claimant = None  # resolving the claimant below must not come back here
+    found = None
+    for t in linked.parse.tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in _CLAIM_VERBS:
+            continue
+        kids = linked.children(t.i)
+        if not any(c.dep in {"dobj", "obj", "nsubj:pass", "nsubjpass"} and c.lemma.lower() in _CLAIMED for c in kids):
+            continue
+        agents = [c.i for c in kids if c.dep in {"nsubj", "obl:agent"}]
+        agents += [g.i for c in kids if c.dep == "agent" for g in linked.children(c.i) if g.dep == "pobj"]
+        for k in agents:
+            ids = [e for e in resolve_argument(linked, k)[0] if linked.entity_type(e) == "armed_group"
+                   and linked.drafts.get(e) is not None and linked.drafts[e].listed]
+            if ids:
+                found = (ids[0], f"the group that claims it ({linked.parse.tokens[t.i].text!r})")
+                break
+        if found:
+            break
+    linked._claimant = found
+    return found
+
+
+_GROUP_ANAPHORS = frozenset({"group", "groupe", "organisation", "organization", "movement", "mouvement"})
+_DEFINITE = frozenset({"the", "this", "le", "la", "l'", "l’", "ce", "cette"})
+
+
+def _the_group(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str] | None:
+    """"the group said", « le groupe a revendiqué »: a bare definite "group" with nothing else
+    to name it is the armed group or organisation last named before it (in this sentence or the
+    two before)."""
+    tokens = linked.parse.tokens
+    head = tokens[i]
+    if head.lemma.lower() not in _GROUP_ANAPHORS or _number(head) == "Plur":
+        return None
+    kids = linked.children(i)
+    if not any(c.dep == "det" and c.text.lower() in _DEFINITE for c in kids):
+        return None
+    if any(c.dep not in {"det", "punct", "case"} for c in kids):
+        return None  # "the group of experts", "the rights group": named by its modifiers, not anaphoric
+    first = linked.parse.sentences[max(0, head.sent - 2)].first
+    for k in range(i - 1, first - 1, -1):
+        eid = linked.token_entity.get(k)
+        if eid and linked.entity_type(eid) in {"armed_group", "organization"}:
+            return (eid,), f"{head.text!r} -> the group named before ({tokens[k].text!r})"
+    return None
+
+
+def _number(t: Token) -> str:
+    return next((f[7:] for f in t.morph.split("|") if f.startswith("Number=")), "")
 
 
 _MEMBER_PARTIES = frozenset({"country", "igo", "organization", "armed_group"})
@@ -292,6 +404,11 @@ def _group_state(linked: LinkedDocument, i: int, group) -> str | None:
             continue  # "des manifestants contre la France" are not French
         place = c.i if c.dep != "prep" else next((g.i for g in linked.children(c.i) if g.dep == "pobj"), None)
         eid = linked.token_entity.get(place) if place is not None else None
+        if eid is None and place is not None:  # "forces in Somalia's Puntland region": the region's name
+            eid = next((linked.token_entity[g.i] for g in linked.children(place)
+                        if g.dep in {"compound", "flat", "flat:name", "poss"}
+                        and g.i in linked.token_entity
+                        and linked.entity_type(linked.token_entity[g.i]) in {"location", "country", "facility"}), None)
         if eid and linked.entity_type(eid) in {"location", "country", "facility"} and linked.country_of(eid):
             return linked.country_of(eid)
     if group.country == "document":

@@ -131,6 +131,7 @@ class Linker:
                 linked._mention(linked.drafts[key], mention.start, mention.end)
                 continue
             self._add_ner(linked, mention)
+        self._headed_places(linked)
         for start, end, name_end in abbreviations:
             key = next((k for k in linked.order for sp in linked.drafts[k].spans
                         if sp.start < name_end <= sp.end), None)
@@ -318,6 +319,29 @@ class Linker:
         match = self.kb.template_match(window, linked.lang, linked.date)
         return match is not None and match.target == "role"
 
+    def _headed_places(self, linked: LinkedDocument) -> None:
+        """"the Somali city of Beledweyne", « la ville de Ménaka »: a name NER missed after a place
+        noun and "of"/"de" is a place when the gazetteer knows it in one of the document's states."""
+        if self.gazetteer is None:
+            return
+        tokens = linked.parse.tokens
+        text = linked.parse.document.text
+        states = set(linked.document_states())
+        for t in tokens:
+            if t.pos != "PROPN" or t.i in linked.token_entity or t.i < 2 or not t.text[:1].isupper():
+                continue
+            if tokens[t.i - 1].text.lower() not in {"of", "de", "d'", "d’"} \
+                    or tokens[t.i - 2].lemma.lower() not in _PLACE_HEADS:
+                continue
+            end = t.i
+            while end + 1 < len(tokens) and tokens[end + 1].pos == "PROPN" and tokens[end + 1].sent == t.sent \
+                    and tokens[end + 1].i not in linked.token_entity and tokens[end + 1].start - tokens[end].end <= 1:
+                end += 1
+            start_char, end_char = t.start, tokens[end].end
+            surface = text[start_char:end_char]
+            if any(c.country in states for c in self.gazetteer.candidates(surface)):
+                linked.add_unknown(Mention(start_char, end_char, surface, "GPE", t.sent), "location")
+
     def _place_named(self, linked: LinkedDocument, mention: Mention) -> bool:
         """NER calls some towns people or organisations ("l'école de Faladiè", "bataille de
         tinzaouatène"): after "de"/"à"/"of"/"in", a name the gazetteer places in one of the
@@ -370,6 +394,10 @@ def _trim(mention: Mention, text: str) -> Mention | None:
         start += m.end()
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    if re.search(r"['’][sS]$", text[start:end]):  # "Moussa Traoré's release": the possessive is no part of the name
+        end -= 2
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
     if end - start < 2:
         return None
     return Mention(start, end, text[start:end], mention.label, mention.sentence, mention.kb_id, mention.rule)
