@@ -20,6 +20,10 @@ FLAG_CASES = [
     ("en", "Mali could attack Algeria.", "THREATEN", {"hypothetical"}),
     ("fr", "L'Union européenne pourrait sanctionner le Mali.", "THREATEN", {"hypothetical"}),
     ("en", "Russia would sanction Georgia.", "THREATEN", {"hypothetical"}),
+    # a modal of ability on a verb of perception says what was witnessed, not what might happen
+    ("en", "Malian soldiers could be seen attacking the village.", "ASSAULT", set()),
+    ("en", "Nigerian troops can be seen surrounding the palace.", "MOBILIZE", set()),
+    ("fr", "On pouvait voir des soldats maliens attaquer le village.", "ASSAULT", set()),
     # future: aller + infinitive, future tense, plan verbs, will
     ("fr", "Le Tchad va retirer ses troupes du Niger.", "RETREAT", {"future"}),
     ("fr", "La France retirera ses soldats du Mali.", "RETREAT", {"future"}),
