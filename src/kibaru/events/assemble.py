@@ -76,6 +76,12 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                               "ACCUSE" if hit.head in speaking else entry.type)
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
+        date = _event_date(parse, hit.head, dates)
+        if not (flags.historical or flags.future) and _long_before(date, parse.document.published) \
+                and not _ongoing_since(linked, hit.head, date):
+            # "in January", "in 2015", "in December" for a story published weeks later: background
+            flags = replace(flags, historical=True)
+            flag_why += (f"dated {date.text!r}, before the month of publication",)
         if not flags.historical and _under(parse, hit.head, historical_heads):
             flags = replace(flags, historical=True)
             flag_why += ("inside the clause of a historical event",)
@@ -126,7 +132,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         drafts.append(Event(
             id=f"v{n + 1}", event_type=event_type, mode=mode,
             context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
-            date=_event_date(parse, hit.head, dates), location=event_place(linked, hit.head, remote=mode == "phone"),
+            date=date, location=event_place(linked, hit.head, remote=mode == "phone"),
             flags=flags, attribution=attribution,
             evidence=Evidence((sent.start, sent.end), (start, end), parse.document.text[sent.start:sent.end]),
             confidence=confidence, why=why,
@@ -491,6 +497,47 @@ def _dates(parse: Parse, lang: str) -> tuple[DateValue, ...]:
         except ValueError:
             anchor = None
     return tuple(d for d in find_dates(parse.document.text, anchor, lang) if d.value)
+
+
+_SINCE = frozenset({"since", "depuis"})
+
+
+def _period_end(date: DateValue) -> dt.date | None:
+    """The last day the date's value covers (a year's 31 December, a month's last day)."""
+    value = date.value or ""
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day + dt.timedelta(days=6) if date.precision == "week" else day
+
+
+def _long_before(date: DateValue, published: str | None) -> bool:
+    """The event's own date ends before the month of publication, a week or more before it: told
+    as background, not as the news."""
+    end = _period_end(date)
+    if end is None or not published or len(published) < 10:
+        return False
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return end < pub.replace(day=1) and end <= pub - dt.timedelta(days=7)
+
+
+def _ongoing_since(linked: LinkedDocument, head: int, date: DateValue) -> bool:
+    """"has been attacking Kenyan troops since 2011", « combat depuis 2011 »: a present state
+    begun then, still going on."""
+    if not (date.text or "").split() or date.text.split()[0].lower() not in _SINCE:
+        return False
+    t = linked.parse.tokens[head]
+    verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux"))]
+    return any("Tense=Pres" in v.morph and "VerbForm=Part" not in v.morph for v in verbs)
 
 
 def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateValue:
