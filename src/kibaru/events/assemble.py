@@ -6,7 +6,7 @@ import functools
 from dataclasses import replace
 
 from kibaru.events.antecedents import Memory
-from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
+from kibaru.events.attribution import postposed_speaker, quote_for, quoted_speaker, sentence_sources, speaker_of
 from kibaru.events.clauses import clause_span
 from kibaru.events.content import ContentMarks, asserted_triggers, conditions_on
 from kibaru.events.flags import compute_flags
@@ -116,6 +116,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             flag_why += (recoded,)
         attribution = (speaker_of(linked, hit.head, cues, roles.actor, heads)
                        or postposed_speaker(linked, hit.head, cues, roles.actor)
+                       or quoted_speaker(linked, hit.head, cues)
                        or sources[token.sent] or Attribution())
         quote = quote_for(linked, sent, token.start)
         if quote:
