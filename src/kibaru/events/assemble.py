@@ -142,6 +142,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
     merged = merge_mentions(tuple(drafts), parse, linked.country_of)
+    merged = _with_news_date(linked, merged, dates)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
 
 
@@ -501,6 +502,71 @@ def _dates(parse: Parse, lang: str) -> tuple[DateValue, ...]:
 
 
 _SINCE = frozenset({"since", "depuis"})
+# the news is told in the story's opening sentences; its day is the day of what follows
+_LEAD_SENTENCES = 2
+_NEWS_WINDOW_DAYS = 7
+
+
+def _news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, int] | None:
+    """The day the lead gives the news ("Gunmen stormed a hotel on Tuesday", « ont manifesté
+    aujourd'hui »): a day-precision date in the first sentences, in the week up to publication."""
+    published = parse.document.published or ""
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    for d in sorted((d for d in dates if d.start is not None and d.precision == "day" and d.value), key=lambda d: d.start):
+        sent = next((n for n, s in enumerate(parse.sentences) if s.start <= d.start < s.end), None)
+        if sent is None or sent >= _LEAD_SENTENCES:
+            return None
+        try:
+            day = dt.date.fromisoformat(d.value[:10])
+        except ValueError:
+            continue
+        if pub - dt.timedelta(days=_NEWS_WINDOW_DAYS) <= day <= pub:
+            return d, sent
+    return None
+
+
+def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]):
+    """An event the text gives no date of its own, told after the lead as news (past, not
+    background, not planned or conditional, not an ongoing present), happened on the news day:
+    a reader of "The statement said the G7 countries affirmed their support" dates it by the lead.
+    Never the publication date itself, unless the lead gives it."""
+    news = _news_date(linked.parse, dates)
+    if news is None:
+        return events
+    lead, lead_sent = news
+    parse = linked.parse
+    out = []
+    for v in events:
+        tokens = linked.tokens_in(v.evidence.trigger[0], v.evidence.trigger[1])
+        if v.date.value or not tokens or tokens[0].sent < lead_sent or v.flags.historical \
+                or v.flags.future or v.flags.hypothetical or v.flags.negated or _present(linked, tokens[-1].i):
+            out.append(v)
+            continue
+        why = (*v.why, f"date: the news day the lead gives ({lead.text!r})")
+        out.append(replace(v, date=DateValue(lead.value, lead.precision, lead.text), why=why))
+    return tuple(out)
+
+
+def _present(linked: LinkedDocument, i: int) -> bool:
+    """"are conducting operations", "frequently conducts bombings", « multiplie les voyages »,
+    « est prête à intervenir »: going on, habitual or a stance, told by the nearest finite verb at
+    or above the trigger."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    for _ in range(5):
+        verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux") or c.dep == "cop")]
+        finite = [v for v in verbs if "VerbForm=Fin" in v.morph]
+        if finite:
+            return all("Tense=Pres" in v.morph for v in finite) and not any(
+                v.lemma.lower() in {"have", "avoir"} or (v.lemma.lower() == "être" and v.dep.startswith("aux"))
+                for v in finite if v is not t)
+        if t.head == t.i:
+            return False
+        t = tokens[t.head]
+    return False
 
 
 def _period_end(date: DateValue) -> dt.date | None:
