@@ -142,3 +142,33 @@ def test_a_party_reporting_its_own_act_is_the_source(pipeline, text, words):
 def test_a_date_opening_the_text_dates_the_event(pipeline):
     ev = _only(_record(pipeline, "On Friday, the Kenyan army killed ten militants.", "en"), "ASSAULT")
     assert ev.date.value is not None and ev.date.precision == "day", ev.date
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "etype", "source", "words"), [
+    # the speech verb stands several words above the event
+    ("en", "Kenyan police have since banned civilians from traveling at night, says Amnesty International.",
+     "COERCE", "Amnesty International", "Amnesty International"),
+    # an incise whose inverted subject the parser reads as an object; a place in a title is not the source
+    ("fr", "Le Niger a attaqué le Bénin, affirme Reuters.", "ASSAULT", "Reuters", "Reuters"),
+    ("fr", "Les autorités maliennes ont depuis interdit aux civils de circuler sans escorte, affirme le "
+           "gouverneur de Gao.", "COERCE", None, "le gouverneur de Gao"),
+])
+def test_a_speaker_named_after_the_event(pipeline, lang, text, etype, source, words):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, etype)
+    assert _source_name(record, ev) == source, ev.attribution
+    assert ev.attribution.text == words, ev.attribution
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words", "quote"), [
+    ("en", "“Niger attacked Benin at dawn. Five soldiers died,” the minister told reporters.",
+     "the minister", "Niger attacked Benin at dawn. Five soldiers died"),
+    ("fr", "« Le Niger a attaqué le Bénin à l’aube. Cinq soldats sont morts », a déclaré le ministre.",
+     "le ministre", "Le Niger a attaqué le Bénin à l’aube. Cinq soldats sont morts"),
+])
+def test_a_quotation_over_several_sentences_is_its_speakers(pipeline, lang, text, words, quote):
+    ev = _only(_record(pipeline, text, lang), "ASSAULT")
+    assert ev.attribution.text == words, ev.attribution
+    assert ev.attribution.quote == quote, ev.attribution

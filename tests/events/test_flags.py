@@ -20,6 +20,10 @@ FLAG_CASES = [
     ("en", "Mali could attack Algeria.", "THREATEN", {"hypothetical"}),
     ("fr", "L'Union européenne pourrait sanctionner le Mali.", "THREATEN", {"hypothetical"}),
     ("en", "Russia would sanction Georgia.", "THREATEN", {"hypothetical"}),
+    # a modal of ability on a verb of perception says what was witnessed, not what might happen
+    ("en", "Malian soldiers could be seen attacking the village.", "ASSAULT", set()),
+    ("en", "Nigerian troops can be seen surrounding the palace.", "MOBILIZE", set()),
+    ("fr", "On pouvait voir des soldats maliens attaquer le village.", "ASSAULT", set()),
     # future: aller + infinitive, future tense, plan verbs, will
     ("fr", "Le Tchad va retirer ses troupes du Niger.", "RETREAT", {"future"}),
     ("fr", "La France retirera ses soldats du Mali.", "RETREAT", {"future"}),
@@ -31,6 +35,15 @@ FLAG_CASES = [
     ("fr", "Le Mali a déjà condamné l'Algérie.", "ACCUSE", {"historical"}),
     ("en", "Mali previously condemned Algeria.", "ACCUSE", {"historical"}),
     ("fr", "Moscou avait affirmé son soutien au Mali.", "SUPPORT", {"historical"}),
+    # historical: the event's own date ends before the month of publication, a week or more before
+    ("en", "Kenya attacked Somalia in 2015.", "ASSAULT", {"historical"}),
+    ("en", "In January, Nigeria attacked Benin.", "ASSAULT", {"historical"}),
+    ("fr", "Le Niger a attaqué le Bénin en janvier.", "ASSAULT", {"historical"}),
+    ("fr", "Le Mali a condamné l'Algérie en 2019.", "ACCUSE", {"historical"}),
+    # ... not a state begun then and still going on, nor a date of this month
+    ("en", "Al-Shabab has been attacking Kenya since 2011.", "ASSAULT", set()),
+    ("en", "Earlier this month, Nigeria attacked Benin.", "ASSAULT", set()),
+    ("fr", "Le Niger a attaqué le Bénin lundi.", "ASSAULT", set()),
     # recoding: future AID / CONSULT is AGREE
     ("fr", "La Chine aidera le Kenya.", "AGREE", {"future"}),
     ("en", "China will help Kenya.", "AGREE", {"future"}),

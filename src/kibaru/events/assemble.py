@@ -6,7 +6,7 @@ import functools
 from dataclasses import replace
 
 from kibaru.events.antecedents import Memory
-from kibaru.events.attribution import postposed_speaker, quote_for, sentence_sources, speaker_of
+from kibaru.events.attribution import postposed_speaker, quote_for, quoted_speaker, sentence_sources, speaker_of
 from kibaru.events.clauses import clause_span
 from kibaru.events.content import ContentMarks, asserted_triggers, conditions_on
 from kibaru.events.flags import compute_flags
@@ -76,6 +76,12 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                               "ACCUSE" if hit.head in speaking else entry.type)
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
+        date = _event_date(parse, hit.head, dates)
+        if not (flags.historical or flags.future) and _long_before(date, parse.document.published) \
+                and not _ongoing_since(linked, hit.head, date):
+            # "in January", "in 2015", "in December" for a story published weeks later: background
+            flags = replace(flags, historical=True)
+            flag_why += (f"dated {date.text!r}, before the month of publication",)
         if not flags.historical and _under(parse, hit.head, historical_heads):
             flags = replace(flags, historical=True)
             flag_why += ("inside the clause of a historical event",)
@@ -110,6 +116,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             flag_why += (recoded,)
         attribution = (speaker_of(linked, hit.head, cues, roles.actor, heads)
                        or postposed_speaker(linked, hit.head, cues, roles.actor)
+                       or quoted_speaker(linked, hit.head, cues)
                        or sources[token.sent] or Attribution())
         quote = quote_for(linked, sent, token.start)
         if quote:
@@ -126,7 +133,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         drafts.append(Event(
             id=f"v{n + 1}", event_type=event_type, mode=mode,
             context=tuple(entry.context), actor=roles.actor, recipient=roles.recipient,
-            date=_event_date(parse, hit.head, dates), location=event_place(linked, hit.head, remote=mode == "phone"),
+            date=date, location=event_place(linked, hit.head, remote=mode == "phone"),
             flags=flags, attribution=attribution,
             evidence=Evidence((sent.start, sent.end), (start, end), parse.document.text[sent.start:sent.end]),
             confidence=confidence, why=why,
@@ -135,6 +142,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
     merged = merge_mentions(tuple(drafts), parse, linked.country_of)
+    merged = _with_news_date(linked, merged, dates)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
 
 
@@ -491,6 +499,112 @@ def _dates(parse: Parse, lang: str) -> tuple[DateValue, ...]:
         except ValueError:
             anchor = None
     return tuple(d for d in find_dates(parse.document.text, anchor, lang) if d.value)
+
+
+_SINCE = frozenset({"since", "depuis"})
+# the news is told in the story's opening sentences; its day is the day of what follows
+_LEAD_SENTENCES = 2
+_NEWS_WINDOW_DAYS = 7
+
+
+def _news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, int] | None:
+    """The day the lead gives the news ("Gunmen stormed a hotel on Tuesday", « ont manifesté
+    aujourd'hui »): a day-precision date in the first sentences, in the week up to publication."""
+    published = parse.document.published or ""
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    for d in sorted((d for d in dates if d.start is not None and d.precision == "day" and d.value), key=lambda d: d.start):
+        sent = next((n for n, s in enumerate(parse.sentences) if s.start <= d.start < s.end), None)
+        if sent is None or sent >= _LEAD_SENTENCES:
+            return None
+        try:
+            day = dt.date.fromisoformat(d.value[:10])
+        except ValueError:
+            continue
+        if pub - dt.timedelta(days=_NEWS_WINDOW_DAYS) <= day <= pub:
+            return d, sent
+    return None
+
+
+def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]):
+    """An event the text gives no date of its own, told after the lead as news (past, not
+    background, not planned or conditional, not an ongoing present), happened on the news day:
+    a reader of "The statement said the G7 countries affirmed their support" dates it by the lead.
+    Never the publication date itself, unless the lead gives it."""
+    news = _news_date(linked.parse, dates)
+    if news is None:
+        return events
+    lead, lead_sent = news
+    parse = linked.parse
+    out = []
+    for v in events:
+        tokens = linked.tokens_in(v.evidence.trigger[0], v.evidence.trigger[1])
+        if v.date.value or not tokens or tokens[0].sent < lead_sent or v.flags.historical \
+                or v.flags.future or v.flags.hypothetical or v.flags.negated or _present(linked, tokens[-1].i):
+            out.append(v)
+            continue
+        why = (*v.why, f"date: the news day the lead gives ({lead.text!r})")
+        out.append(replace(v, date=DateValue(lead.value, lead.precision, lead.text), why=why))
+    return tuple(out)
+
+
+def _present(linked: LinkedDocument, i: int) -> bool:
+    """"are conducting operations", "frequently conducts bombings", « multiplie les voyages »,
+    « est prête à intervenir »: going on, habitual or a stance, told by the nearest finite verb at
+    or above the trigger."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    for _ in range(5):
+        verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux") or c.dep == "cop")]
+        finite = [v for v in verbs if "VerbForm=Fin" in v.morph]
+        if finite:
+            return all("Tense=Pres" in v.morph for v in finite) and not any(
+                v.lemma.lower() in {"have", "avoir"} or (v.lemma.lower() == "être" and v.dep.startswith("aux"))
+                for v in finite if v is not t)
+        if t.head == t.i:
+            return False
+        t = tokens[t.head]
+    return False
+
+
+def _period_end(date: DateValue) -> dt.date | None:
+    """The last day the date's value covers (a year's 31 December, a month's last day)."""
+    value = date.value or ""
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day + dt.timedelta(days=6) if date.precision == "week" else day
+
+
+def _long_before(date: DateValue, published: str | None) -> bool:
+    """The event's own date ends before the month of publication, a week or more before it: told
+    as background, not as the news."""
+    end = _period_end(date)
+    if end is None or not published or len(published) < 10:
+        return False
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return end < pub.replace(day=1) and end <= pub - dt.timedelta(days=7)
+
+
+def _ongoing_since(linked: LinkedDocument, head: int, date: DateValue) -> bool:
+    """"has been attacking Kenyan troops since 2011", « combat depuis 2011 »: a present state
+    begun then, still going on."""
+    if not (date.text or "").split() or date.text.split()[0].lower() not in _SINCE:
+        return False
+    t = linked.parse.tokens[head]
+    verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux"))]
+    return any("Tense=Pres" in v.morph and "VerbForm=Part" not in v.morph for v in verbs)
 
 
 def _event_date(parse: Parse, head: int, dates: tuple[DateValue, ...]) -> DateValue:

@@ -13,6 +13,9 @@ from kibaru.model import Attribution, Sentence, Token
 _QUOTES = re.compile(r"«([^»]{3,})»|“([^”]{3,})”|\"([^\"]{3,})\"")
 _SAME_SOURCE = re.compile(r"(?i)\b(la même source|the same source)\b")
 _SOURCE_PREPS = frozenset({"selon", "d'après", "according", "citing"})
+# how far up from the trigger a speech verb may stand: "Kenyan authorities have since banned
+# civilians from traveling, says the commissioner" hangs the ban five words below "says"
+_HOPS = 6
 _CONTINUATION = frozenset({"aussi", "également", "ailleurs", "outre", "plus", "also", "moreover",
                            "furthermore", "additionally"})
 
@@ -57,7 +60,7 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
     """A speech verb above the trigger ("X a déclaré que ..."), the actor citing itself included."""
     tokens = linked.parse.tokens
     t = tokens[head]
-    for _ in range(4):
+    for _ in range(_HOPS):
         if t.head == t.i:
             return None
         dep = t.dep
@@ -72,8 +75,38 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
                     # "the army said it killed ...": a party citing its own act is still the source
                     ids, _ = resolve_argument(linked, c.i)
                     phrase = _phrase_text(linked, c.i)
-                    return Attribution(ids[0] if ids else None, phrase, None)
+                    return Attribution(_speaker_id(linked, ids), phrase, None)
             return None
+    return None
+
+
+def quoted_speaker(linked: LinkedDocument, head: int, cues) -> Attribution | None:
+    """"“They stormed the hotel at dawn. Five people were killed,” the lawmaker said.": a quotation
+    running over several sentences is the words of the speaker named right after it closes."""
+    parse = linked.parse
+    text, tokens = parse.document.text, parse.tokens
+    at = tokens[head].start
+    sent = parse.sentences[tokens[head].sent]
+    for m in _QUOTES.finditer(text, max(0, sent.start - 2000), min(len(text), sent.end + 2000)):
+        if m.end() <= at:
+            continue
+        if m.start() > at:
+            return None
+        words = next(g for g in m.groups() if g)
+        if "\n" in words or "“" in words or "«" in words:
+            return None
+        after = linked.tokens_in(m.end(), min(len(text), m.end() + 80))
+        after = [t for t in after if t.sent == after[0].sent]
+        for t in after[:6]:
+            if t.pos == "VERB" and "speech" in cues.kinds(t.lemma.lower()):
+                for c in linked.children(t.i):
+                    if c.dep in {"nsubj", "nsubj:pass"} and c.i > tokens[head].i:
+                        if c.pos == "PRON":
+                            return None
+                        ids, _ = resolve_argument(linked, c.i)
+                        return Attribution(_speaker_id(linked, ids), _phrase_text(linked, c.i), words.strip(" ,"))
+                return None
+        return None
     return None
 
 
@@ -90,12 +123,29 @@ def postposed_speaker(linked: LinkedDocument, head: int, cues, actor: tuple[str,
     for v in candidates:
         if "speech" not in cues.kinds(v.lemma.lower()):
             continue
-        for c in linked.children(v.i):
-            if c.dep in {"nsubj", "nsubj:pass"} and c.pos != "PRON" and c.i > head \
+        kids = linked.children(v.i)
+        # « ..., affirme le gouverneur »: the parser often takes the inverted subject of an
+        # incise for an object; a speech verb with no subject of its own speaks through it
+        subject_deps = {"nsubj", "nsubj:pass"} if any(c.dep.startswith("nsubj") for c in kids) \
+            or not _incise(linked, v) else {"obj", "xcomp"}
+        for c in kids:
+            if c.dep in subject_deps and c.pos != "PRON" and c.i > head \
                     and c.lemma.lower() not in {"dernier", "dernière", "latter"}:
                 ids, _ = resolve_argument(linked, c.i)
-                return Attribution(ids[0] if ids else None, _phrase_text(linked, c.i), None)
+                return Attribution(_speaker_id(linked, ids), _phrase_text(linked, c.i), None)
     return None
+
+
+def _speaker_id(linked: LinkedDocument, ids) -> str | None:
+    """"the governor of Gao said": a place named inside the speaker's title is not who speaks."""
+    return next((e for e in ids if linked.entity_type(e) not in {"location", "facility"}), None)
+
+
+def _incise(linked: LinkedDocument, v: Token) -> bool:
+    """", affirme le gouverneur", ", said the minister": a speech verb set off by a comma, its
+    subject after it."""
+    tokens = linked.parse.tokens
+    return v.i > 0 and tokens[v.i - 1].text == "," and v.dep in {"parataxis", "advcl", "conj"}
 
 
 def _selon(linked: LinkedDocument, sent: Sentence) -> Attribution | None:

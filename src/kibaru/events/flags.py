@@ -16,6 +16,11 @@ _NEG_WORDS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "not", 
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "obj", "dobj", "nmod", "acl", "advcl", "pobj", "prep",
                         "obl", "obl:arg", "obl:mod", "conj"})
 _BACKGROUND_PREPS = frozenset({"après", "suite", "after", "following", "since", "depuis"})
+# "could be seen surrounding the hotel", "can be heard", « on pouvait voir »: a modal of ability on a
+# verb of perception says what was witnessed, not what might happen
+_ABILITY_MODALS = frozenset({"could", "can", "pouvoir"})
+_PERCEPTION = frozenset({"see", "hear", "observe", "watch", "spot", "notice", "witness", "feel",
+                         "voir", "entendre", "observer", "apercevoir", "remarquer", "constater"})
 
 
 def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "") -> tuple[Flags, tuple[str, ...]]:
@@ -32,8 +37,13 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
             neg = True
             why.append(f"denial verb {t.text!r}")
         auxes = [c for c in kids if c.dep.startswith("aux")] + ([t] if t.pos == "AUX" else [])
+        if t.lemma.lower() in _PERCEPTION:
+            auxes = [c for c in auxes if c.lemma.lower() not in _ABILITY_MODALS]
+            if any(c.lemma.lower() in _ABILITY_MODALS for c in kids if c.dep.startswith("aux")):
+                why.append(f"{t.text!r} with a modal of ability: witnessed, not hypothetical")
         if depth <= 1:
-            if any("Mood=Cnd" in x.morph for x in (t, *auxes)) or any(
+            if any("Mood=Cnd" in x.morph for x in (t, *auxes) if x.lemma.lower() not in _ABILITY_MODALS
+                   or t.lemma.lower() not in _PERCEPTION) or any(
                     c.lemma.lower() in {"could", "would", "might", "may"} for c in auxes):
                 hyp = True
                 why.append(f"conditional {t.text!r}")
@@ -55,7 +65,8 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
                 why.append("'déjà'/'previously'")
         if depth > 0:
             kinds = cues.kinds(t.lemma.lower())
-            if "hypothetical" in kinds and depth <= 2:
+            if "hypothetical" in kinds and depth <= 2 and not (
+                    t.lemma.lower() in _ABILITY_MODALS and chain[depth - 1].lemma.lower() in _PERCEPTION):
                 hyp = True
                 why.append(f"modal {t.text!r}")
             if "future" in kinds and depth <= 2 and not _past(linked, t):

@@ -95,7 +95,11 @@ def _requires_ok(entry, token: Token, children) -> bool:
             if not any(_case_of(c, children) in wanted for c in kids):
                 return False
         elif req.kind == "subj":
-            if not any(c.lemma.lower() in wanted for c in kids if c.dep.startswith("nsubj")):
+            subjects = [c for c in kids if c.dep.startswith("nsubj")]
+            if not subjects and token.dep == "xcomp" and token.head != token.i:
+                # "forces could be seen surrounding the hotel": the controlling verb's subject
+                subjects = [c for c in children(token.head) if c.dep.startswith("nsubj")]
+            if not any(c.lemma.lower() in wanted for c in subjects):
                 return False
         elif req.kind == "refl":
             if not any("Reflex=Yes" in c.morph or c.lemma.lower() in {"se", "soi", "oneself"} or
