@@ -18,6 +18,19 @@ class Memory:
     def __init__(self) -> None:
         self.actors: list[tuple[int, str]] = []  # (char offset, entity id)
         self.sources: list[tuple[int, object]] = []
+        self.perpetrators: list[tuple[int, tuple[str, ...]]] = []  # (char offset, actors of an attack)
+
+    def remember_perpetrators(self, offset: int, ids: tuple[str, ...]) -> None:
+        if ids:
+            self.perpetrators.append((offset, ids))
+
+    def perpetrator(self, linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str]:
+        """« les auteurs de ces exactions »: the actors of the last attack told before token i."""
+        start = linked.parse.tokens[i].start
+        before = [ids for off, ids in self.perpetrators if off < start]
+        if not before:
+            return (), ""
+        return before[-1], f"{linked.parse.tokens[i].text!r} -> the authors of the last attack told before"
 
     def remember_actors(self, offset: int, ids: tuple[str, ...]) -> None:
         for eid in ids:

@@ -43,6 +43,7 @@ THAT_MARKS = frozenset({"that", "que", "qu'", "qu’"})
 SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
+PERPETRATED = frozenset({"ASSAULT", "COERCE"})  # acts whose authors « les auteurs de ces actes » are
 PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
 # "were seen attacking", "were reported to have shelled", « ont été vus attaquer »: perception and
 # report verbs whose passive subject is the subject of their complement (not "tasked with")
@@ -83,6 +84,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         objects = [a.head for a in args if a.role == "obj"]
         objects += [c.i for k in objects for c in linked.children(k) if c.dep == "conj"]
         for k in objects:
+            if _party_noun(linked, k):
+                continue  # « a menacé les auteurs ... au Mali »: the object is whom, the « à » phrase where
             args += [b for b in arguments(linked, k)
                      if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
@@ -106,6 +109,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         ids, rule = resolve_argument(linked, arg_head)
         if not ids and event_type == "PROTEST" and target is actor:
             ids, rule = protesters(linked, arg_head)
+        if tokens[arg_head].lemma.lower() in venue_nouns() or (
+                pos == "NOUN" and case in OF_PREPS and tokens[head].lemma.lower() in venue_nouns()):
+            # « le crime de Tombouctou », « la bataille de Tinzaouatène »: where it happened
+            ids = tuple(e for e in ids if linked.entity_type(e) != "location")
         if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
             ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
         if not ids and target is recipient and event_type in PATIENT_NOUN_TYPES and case not in LOCATIVE_PREPS:
@@ -117,6 +124,13 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     rule = f"{rule}, whom {tokens[arg_head].text!r} is for"
                     if ids:
                         break
+        if not ids and (noun := _relative_noun(linked, arg_head)) is not None:
+            # "les autorités, qui sont accusées par ...": a relative pronoun stands for its noun
+            ids, rule = resolve_argument(linked, noun)
+            rule = f"relative pronoun {tokens[arg_head].text!r} -> {rule}" if ids else rule
+        if not ids and perpetrator_noun(linked, arg_head):
+            # « les auteurs de ces exactions », "those responsible": who carried out the acts told before
+            ids, rule = memory.perpetrator(linked, arg_head)
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
             ids, rule = memory.antecedent(linked, arg_head)
         for eid in ids:
@@ -226,6 +240,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         recipient.extend(e for e in before if e not in actor and e not in recipient)
                     else:
                         actor.extend(before)
+        if not actor and tokens[head].dep == "conj" and not any(a.role in {"subj", "subjpass"} for a in args):
+            first = _first_clause_subject(linked, head)
+            if first is not None:
+                put(actor, first, "actor<-subject of the sentence's first clause (a co-ordinated verb shares it)")
     else:
         has_target = any(a.role == "obl" and a.case in RECIPIENT_PREPS for a in args)
         for a in args:
@@ -237,7 +255,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 patient = event_type in PATIENT_NOUN_TYPES and not has_target
                 if not patient and _unnamed(linked, a.head) and governing_subject(linked, head) is not None:
                     continue  # "the US sped up the withdrawal of some forces": the subject acts
-                put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'")
+                put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'", a.case)
             elif a.role == "obl" and a.case in AGENT_PREPS:
                 put(actor, a.head, "actor<-'par'")
             elif a.role == "obl" and a.case == "entre":
@@ -281,7 +299,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
     if event_type in JUDGING_TYPES:
-        _judged_target(linked, head, pos, args, actor, recipient, why)
+        _judged_target(linked, head, pos, args, actor, recipient, why, memory)
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"AGREE"}:
         # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed;
         # "offered to hand over to Great Britain": to whom the promise is made
@@ -300,6 +318,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         put(recipient, a.head, f"recipient<-'{a.case}' of the promised or asked act", a.case)
             if recipient:
                 break
+    if not recipient and pos == "VERB" and event_type == "REQUEST" and _imperative(linked, head):
+        # « Mon message à ceux qui ... : arrêtez ... »: an order is given to whom the message is for
+        sent = tokens[head].sent
+        for t in tokens:
+            if t.sent == sent and t.i < head and t.lemma.lower() in statement_nouns():
+                for a in arguments(linked, t.i):
+                    if a.role == "obl" and a.case in {"à", "to", "pour", "for"}:
+                        put(recipient, a.head, f"recipient<-whom the {t.text!r} is for", a.case)
+                if recipient:
+                    break
     if not recipient and pos == "NOUN" and event_type in CONTENT_NOUN_TYPES:
         # "reiterated its demand that Israel ease ...", « sa demande que le Mali libère ... »: who
         # is asked or blamed is the subject of the that-clause, on the noun or on its verb
@@ -356,11 +384,13 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             and not any("backing " in w for w in why):  # a force and its backers are one side
         actor, recipient = actor[:1], actor[1:]
     actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
+    if event_type in PERPETRATED and not _asked_to_stop(linked, head):
+        memory.remember_perpetrators(tokens[head].start, tuple(actor))
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
 
 
 def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg], actor: list[str],
-                   recipient: list[str], why: list[str]) -> None:
+                   recipient: list[str], why: list[str], memory: Memory) -> None:
     """"complained to the UN over two Israeli air raids", "investigating crimes by Croatian
     extremists against Serb civilians", "in defiance of Chinese authorities": the one protested
     against or blamed is behind the act judged (``topics.py``). It beats an addressee or a victim,
@@ -373,6 +403,7 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
         return
     tokens = linked.parse.tokens
     objects = [a.head for a in args if a.role == "obj" and not (set(resolve_argument(linked, a.head)[0]) - set(actor))]
+    judged = [a.head for a in args if a.role == "obj"] + topic_nouns(linked, head, pos, args)
     for k in objects + topic_nouns(linked, head, pos, args):
         ids, rule = judged_parties(linked, k, actor)
         if ids:
@@ -380,12 +411,40 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
                 recipient[:] = list(ids)
                 why.append(f"recipient<-{rule} ({tokens[k].text!r})")
             return
+    if recipient:
+        return
+    for k in judged:
+        # « a condamné le crime de Tombouctou », "denounced the attack": an act told before, with
+        # no party named in it, is the act of whoever carried out the last attack
+        if tokens[k].lemma.lower() in misdeed_nouns() and any(
+                c.dep == "det" and c.lemma.lower() in _TOLD_BEFORE for c in linked.children(k)):
+            ids, rule = memory.perpetrator(linked, k)
+            ids = tuple(e for e in ids if e not in actor)
+            if ids:
+                recipient[:] = list(ids)
+                why.append(f"recipient<-the act judged {tokens[k].text!r}: {rule}")
+            return
 
 
 @functools.lru_cache(maxsize=1)
 def statement_nouns() -> frozenset[str]:
     lines = _STATEMENTS.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
+
+
+def _relative_noun(linked: LinkedDocument, i: int) -> int | None:
+    """The noun a relative pronoun subject stands for: the noun its clause hangs from."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.text.lower() not in _RELATIVES or not t.dep.startswith("nsubj") or t.head == t.i:
+        return None
+    verb = tokens[t.head]
+    if verb.dep not in {"acl:relcl", "relcl"} or verb.head == verb.i:
+        return None
+    return verb.head if tokens[verb.head].pos in {"NOUN", "PROPN"} else None
 
 
 def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
@@ -397,6 +456,126 @@ def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
     if tokens[noun].lemma.lower() not in statement_nouns():
         return None
     return governing_subject(linked, noun)
+
+
+_TOLD_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "the", "this", "these"})
+
+
+def _nouns(name: str) -> frozenset[str]:
+    lines = (_STATEMENTS.parent / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def venue_nouns() -> frozenset[str]:
+    return _nouns("venue_nouns.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def misdeed_nouns() -> frozenset[str]:
+    return _nouns("misdeed_nouns.txt")
+
+
+def _first_clause_subject(linked: LinkedDocument, verb: int) -> int | None:
+    """« Le gouvernement, impuissant, a de son côté dénoncé « ... » et a menacé ... »: when the
+    parser hangs a co-ordinated verb on the wrong word, it still shares the subject of the
+    sentence's first clause: the first subject, outside quotes and subordinate clauses."""
+    tokens = linked.parse.tokens
+    sent = tokens[verb].sent
+    depth = 0
+    for t in tokens:
+        if t.i >= verb:
+            return None
+        if t.sent != sent:
+            continue
+        if t.text in {"«", "“"}:
+            depth += 1
+        elif t.text in {"»", "”"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.dep in {"nsubj"} and t.pos in {"NOUN", "PROPN"} and t.head != t.i \
+                and tokens[t.head].dep not in {"acl:relcl", "relcl"} \
+                and not any(m.dep == "mark" for m in linked.children(t.head)):
+            return t.i  # not a relative clause's, nor that of a clause opened by « quand », « si », « que »
+    return None
+
+
+def _asked_to_stop(linked: LinkedDocument, i: int) -> bool:
+    """« arrêtez la destruction »: an act under an imperative is asked for or against, not told."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    for _ in range(3):
+        if t.head == t.i:
+            return False
+        t = tokens[t.head]
+        if _imperative(linked, t.i):
+            return True
+    return False
+
+
+def _imperative(linked: LinkedDocument, i: int) -> bool:
+    """« arrêtez », "stop": a verb in the imperative (the parser may tag « arrêtez » a participle:
+    a French verb in -ez with no subject or auxiliary of its own is one)."""
+    t = linked.parse.tokens[i]
+    if t.pos != "VERB":
+        return False
+    if "Mood=Imp" in t.morph:
+        return True
+    kids = linked.children(i)
+    return linked.lang == "fr" and t.text.lower().endswith("ez") and not any(
+        c.dep.startswith(("nsubj", "aux", "expl")) for c in kids)
+
+
+def _party_noun(linked: LinkedDocument, i: int) -> bool:
+    """An object that names people: a party's name, a collective (« les rebelles ») or the
+    authors of acts told before."""
+    from kibaru.link.collectives import collective
+
+    eid = linked.token_entity.get(i)
+    if eid is not None:
+        return linked.entity_type(eid) not in {"location", "facility", "equipment"}
+    lemma = linked.parse.tokens[i].lemma.lower()
+    return collective(linked.lang, lemma) is not None or lemma in perpetrator_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def perpetrator_nouns() -> frozenset[str]:
+    lines = (_STATEMENTS.parent / "perpetrator_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_THIS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "those", "that"})
+_DEMONSTRATIVE_PRONOUNS = frozenset({"ceux", "celui", "celle", "celles", "those", "whoever"})
+_INVOLVED = frozenset({"impliquer", "responsable", "involve", "involved", "responsible", "participer",
+                       "take", "commettre", "perpétrer", "commit", "perpetrate", "carry"})
+
+
+def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
+    """« les auteurs de ces exactions », « les responsables », "the perpetrators", « ceux qui sont
+    impliqués dans cet acte », "those responsible": the unnamed authors of acts told before. A
+    complement naming a party or an act of its own ("the authors of the report") is not one."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    lemma = t.lemma.lower()
+    if t.text.lower() in _DEMONSTRATIVE_PRONOUNS:
+        for c in linked.children(i):
+            if c.dep in {"acl:relcl", "relcl", "amod", "acl"}:
+                words = {c.lemma.lower()} | {g.lemma.lower() for g in linked.children(c.i)}
+                if words & _INVOLVED:
+                    return True
+        return False
+    if lemma not in perpetrator_nouns():
+        return False
+    for c in linked.children(i):
+        if c.dep in {"nmod", "obl"} and any(k.dep == "case" and k.text.lower() in OF_PREPS | {"des", "du"}
+                                            for k in linked.children(c.i)) \
+                or c.dep == "prep" and c.lemma.lower() == "of":
+            inner = [c] if c.dep != "prep" else [g for g in linked.children(c.i) if g.dep == "pobj"]
+            for n in inner:
+                if n.i in linked.token_entity:
+                    return False
+                if not any(d.dep == "det" and d.text.lower() in _THIS for d in linked.children(n.i)):
+                    return False  # "les auteurs du rapport": not an act told before
+    return True
 
 
 @functools.lru_cache(maxsize=1)

@@ -280,10 +280,16 @@ class LinkedDocument:
         return place.country if place else None
 
     def document_states(self) -> list[str]:
+        """States by how often the text names them, counting the places named in each: the state
+        where the events happen is the main one (« les autorités nationales » of a story about
+        protests in Chinese cities against Japan are China's)."""
         counts: dict[str, int] = {}
         for d in self.drafts.values():
             if d.type == "country" and d.country:
                 counts[d.country] = counts.get(d.country, 0) + len(d.spans)
+        for d in self.drafts.values():
+            if d.type == "location" and d.country in counts:
+                counts[d.country] += len(d.spans)
         return sorted(counts, key=lambda c: -counts[c])
 
     def children(self, i: int) -> list[Token]:
