@@ -44,6 +44,24 @@ FLAG_CASES = [
     ("en", "Al-Shabab has been attacking Kenya since 2011.", "ASSAULT", set()),
     ("en", "Earlier this month, Nigeria attacked Benin.", "ASSAULT", set()),
     ("fr", "Le Niger a attaqué le Bénin lundi.", "ASSAULT", set()),
+    # sequence of tenses: a pluperfect under a past speech verb is the reported event itself ...
+    ("en", "Niger said it had attacked Benin.", "ASSAULT", set()),
+    ("fr", "Le Niger a affirmé qu'il avait attaqué le Bénin.", "ASSAULT", set()),
+    # ... unless "already" / « déjà » makes it background
+    ("en", "Niger said it had already attacked Benin.", "ASSAULT", {"historical"}),
+    ("fr", "Le Niger a affirmé qu'il avait déjà attaqué le Bénin.", "ASSAULT", {"historical"}),
+    # "would" / the conditional under a past speech verb is the future seen from the past
+    ("en", "Niger announced it would sanction Benin.", "THREATEN", {"future"}),
+    ("fr", "Le Niger a annoncé qu'il sanctionnerait le Bénin.", "THREATEN", {"future"}),
+    ("fr", "Le Niger a annoncé qu'il fermerait la frontière avec le Bénin.", "THREATEN", {"future"}),
+    # ... but "could", « pourrait », "would have" and a real "if" stay hypothetical
+    ("en", "Niger said it could attack Benin.", "THREATEN", {"hypothetical"}),
+    ("fr", "Le Niger a affirmé qu'il pourrait attaquer le Bénin.", "THREATEN", {"hypothetical"}),
+    ("en", "Niger said it would have attacked Benin.", "THREATEN", {"hypothetical"}),
+    ("en", "Niger said it would attack Benin if Nigeria intervened.", "THREATEN", {"hypothetical"}),
+    ("fr", "Le Niger a affirmé qu'il attaquerait le Bénin si le Nigeria intervenait.", "THREATEN", {"hypothetical"}),
+    # without a speech verb the conditional (« fermerait », read as an imperfect by the tagger) is hypothetical
+    ("fr", "Le Niger fermerait la frontière avec le Bénin.", "THREATEN", {"hypothetical"}),
     # recoding: future AID / CONSULT is AGREE
     ("fr", "La Chine aidera le Kenya.", "AGREE", {"future"}),
     ("en", "China will help Kenya.", "AGREE", {"future"}),
