@@ -142,7 +142,7 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
     merged = merge_mentions(tuple(drafts), parse, linked.country_of)
-    merged = _with_news_date(linked, merged, dates)
+    merged = _with_news_date(linked, merged, dates, cues)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
 
 
@@ -528,21 +528,21 @@ def _news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, i
     return None
 
 
-def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]):
-    """An event the text gives no date of its own, told after the lead as news (past, not
-    background, not planned or conditional, not an ongoing present), happened on the news day:
+def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...], cues):
+    """An event the text gives no date of its own, told after the lead as news (in a past tense,
+    not background, not planned or conditional, not someone's opinion), happened on the news day:
     a reader of "The statement said the G7 countries affirmed their support" dates it by the lead.
     Never the publication date itself, unless the lead gives it."""
     news = _news_date(linked.parse, dates)
     if news is None:
         return events
     lead, lead_sent = news
-    parse = linked.parse
     out = []
     for v in events:
         tokens = linked.tokens_in(v.evidence.trigger[0], v.evidence.trigger[1])
         if v.date.value or not tokens or tokens[0].sent < lead_sent or v.flags.historical \
-                or v.flags.future or v.flags.hypothetical or v.flags.negated or _present(linked, tokens[-1].i):
+                or v.flags.future or v.flags.hypothetical or v.flags.negated \
+                or not _told_in_past(linked, tokens[-1].i, cues):
             out.append(v)
             continue
         why = (*v.why, f"date: the news day the lead gives ({lead.text!r})")
@@ -550,23 +550,60 @@ def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]
     return tuple(out)
 
 
-def _present(linked: LinkedDocument, i: int) -> bool:
-    """"are conducting operations", "frequently conducts bombings", « multiplie les voyages »,
-    « est prête à intervenir »: going on, habitual or a stance, told by the nearest finite verb at
-    or above the trigger."""
+_PERFECT_AUX = frozenset({"avoir", "être", "have"})
+# the clause a verb heads goes up to the verb it depends on only through these (an infinitive or
+# participle takes its tense from the verb above: « a décidé d'intervenir », "killed in a raid")
+_NONFINITE_UP = frozenset({"xcomp", "acl", "advcl", "obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod",
+                           "pobj", "prep", "pcomp", "conj", "ccomp", "nsubj", "nsubj:pass", "appos"})
+_PERCEPTION = frozenset({"see", "hear", "observe", "watch", "spot", "notice", "witness"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
+
+def _told_in_past(linked: LinkedDocument, i: int, cues) -> bool:
+    """The event's own verb is in a past tense: the passé composé (« ont manifesté », « s'est
+    propagé »), the simple past (« annonça », "attacked", "was killed"), the English present perfect
+    ("have banned"). Not a present, whether the tagger saw it (« multiplie les voyages ») or not
+    (« est prête à intervenir »), not an imperfect or a conditional, and not a verb inside someone's
+    opinion (« l'avis de X, pour qui les États-Unis ont ordonné »)."""
     tokens = linked.parse.tokens
     t = tokens[i]
-    for _ in range(5):
-        verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux") or c.dep == "cop")]
-        finite = [v for v in verbs if "VerbForm=Fin" in v.morph]
+    for _ in range(10):
+        kids = linked.children(t.i)
+        auxes = [c for c in kids if c.dep.startswith("aux") or c.dep == "cop"]
+        finite = [v for v in (t, *auxes) if "VerbForm=Fin" in v.morph or v.lemma.lower() in _MODALS]
         if finite:
-            return all("Tense=Pres" in v.morph for v in finite) and not any(
-                v.lemma.lower() in {"have", "avoir"} or (v.lemma.lower() == "être" and v.dep.startswith("aux"))
-                for v in finite if v is not t)
-        if t.head == t.i:
+            if _in_opinion(linked, t, cues):
+                return False
+            if any("Tense=Past" in v.morph or _passe_simple(v) for v in finite):
+                return True
+            if t.lemma.lower() in _PERCEPTION and any(v.lemma.lower() == "could" for v in finite):
+                return True  # "could be seen surrounding the hotel": what was witnessed then
+            # passé composé / present perfect: a present auxiliary of the perfect on a past participle
+            return "VerbForm=Part" in t.morph and "Tense=Past" in t.morph and any(
+                a.lemma.lower() in _PERFECT_AUX and a.dep.startswith("aux") for a in finite)
+        if t.head == t.i or (t.pos in {"VERB", "AUX"} and t.dep not in _NONFINITE_UP):
             return False
         t = tokens[t.head]
     return False
+
+
+def _passe_simple(v) -> bool:
+    """« arrêta », « annonça », « mangea », « arrêtèrent »: the French simple past of a verb in -er,
+    which the tagger reads as a present (the present is « arrête »)."""
+    lemma, text = v.lemma.lower(), v.text.lower()
+    if v.pos not in {"VERB", "AUX"} or not lemma.endswith("er") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    stems = {stem, stem[:-1] + "ç" if stem.endswith("c") else stem, stem + "e" if stem.endswith("g") else stem}
+    return any(text in {s + "a", s + "èrent"} for s in stems)
+
+
+def _in_opinion(linked: LinkedDocument, verb, cues) -> bool:
+    """A clause that says what someone thinks: the relative clause or complement of an opinion
+    noun (« c'est l'avis de X, pour qui ... », "the view of X, who believes ...")."""
+    if not verb.dep.startswith(("acl", "advcl", "ccomp")) or verb.head == verb.i:
+        return False
+    return "opinion" in cues.kinds(linked.parse.tokens[verb.head].lemma.lower())
 
 
 def _period_end(date: DateValue) -> dt.date | None:
