@@ -151,3 +151,31 @@ def test_negated_agree_is_reject(pipeline, lang, text):
 def test_a_plain_past_event_keeps_its_type_and_no_flag(pipeline, lang, text, etype):
     ev = _only(_record(pipeline, text, lang), etype)
     assert _set(ev.flags) == set(), ev.why
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Suite à la destruction de trois écoles depuis le 3 mars, les rebelles ont repris leurs "
+           "attaques contre l'armée malienne."),
+    ("en", "Following the destruction of three schools since 3 March, the rebels resumed their attacks "
+           "on the Malian army."),
+])
+def test_a_background_noun_with_its_own_date_is_a_recalled_event(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assaults = [e for e in record.events if e.event_type == "ASSAULT"]
+    recalled = [e for e in assaults if e.flags.historical]
+    news = [e for e in assaults if not e.flags.historical]
+    assert len(recalled) == 1 and len(news) == 1, [(e.event_type, _set(e.flags), e.why) for e in record.events]
+    assert recalled[0].date.value == "2024-03-03", recalled[0].why
+    assert recalled[0].actor, recalled[0].why  # the one who resumes it did it
+    assert news[0].date.value is None, news[0].why  # the recalled noun's date is its own
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Suite à la destruction de trois écoles, les rebelles ont repris leurs attaques contre l'armée malienne."),
+])
+def test_a_background_noun_without_a_date_stays_in_passing(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert [e.event_type for e in record.events] == ["ASSAULT"], [(e.event_type, e.why) for e in record.events]
+    assert not record.events[0].flags.historical

@@ -41,20 +41,23 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     found = _without_stopping(parse, found, linked.children, lambda i: i in linked.token_entity
                               or collective(lang, parse.tokens[i].lemma.lower()) is not None)
     background = frozenset(c.cue for c in cues.of_kind("background"))
-    found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
-                           or collective(lang, parse.tokens[i].lemma.lower()) is not None)
+    dates = _dates(parse, lang)
+    found, recalled = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
+                                      or collective(lang, parse.tokens[i].lemma.lower()) is not None,
+                                      lambda i: _own_date(linked, i, dates) is not None)
+    # a recalled noun's date is its own, not the date of the sentence's other events
+    owned = {i: _own_date(linked, i, dates) for i in recalled}
     # a state's or body's protest is ACCUSE (below); known before the content rule, so that the
     # protested act ("protested against the detention of journalists") is its content
     speaking = _body_protests(linked, found)
     # a stated willingness to help is AGREE (below); what is offered is its content
     offering = frozenset(h.head for h in found if h.entry.type in _COOPERATIVE and h.pos == "VERB"
                          and _willing(linked, h.head, cues))
-    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking, offering)
+    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking, offering, recalled)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
         hits = _with_obligations(parse, hits, embedded, obligations)
     sources = sentence_sources(linked, cues, {parse.tokens[h.head].sent for h in hits})
-    dates = _dates(parse, lang)
     memory = Memory()
     heads = {h.head for h in found}
     drafts: list[Event] = []
@@ -76,7 +79,14 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                               "ACCUSE" if hit.head in speaking else entry.type)
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
-        date = _event_date(parse, hit.head, dates)
+        if hit.head in owned:
+            own = owned[hit.head]
+            date = DateValue(own.value, own.precision, own.text)
+            if not flags.historical:
+                flags = replace(flags, historical=True)
+                flag_why += (f"background noun with a date of its own ({date.text!r}): recalled",)
+        else:
+            date = _event_date(parse, hit.head, tuple(d for d in dates if d not in owned.values()))
         if not (flags.historical or flags.future) and _long_before(date, parse.document.published) \
                 and not _ongoing_since(linked, hit.head, date):
             # "in January", "in 2015", "in December" for a story published weeks later: background
@@ -141,9 +151,26 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         memory.remember_actors(start, roles.actor)
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
+    drafts = _recalled_actors(drafts, {parse.tokens[i].start for i in owned})
     merged = merge_mentions(tuple(drafts), parse, linked.country_of)
     merged = _with_news_date(linked, merged, dates, cues)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
+
+
+def _recalled_actors(drafts: list[Event], recalled: set[int]) -> list[Event]:
+    """« Suite à la destruction des mausolées depuis le 30 juin, les islamistes ont repris leurs
+    destructions »: a recalled happening named with no party of its own was done by the one the
+    sentence says resumes or continues it, the actor of the sentence's event of the same type."""
+    out = []
+    for v in drafts:
+        if v.evidence.trigger[0] in recalled and not v.actor and not v.recipient:
+            same = next((o for o in drafts if o is not v and o.evidence.sentence == v.evidence.sentence
+                         and o.event_type == v.event_type and o.actor
+                         and o.evidence.trigger[0] not in recalled), None)
+            if same is not None:
+                v = replace(v, actor=same.actor, why=(*v.why, "actor<-the one who does the same again in the sentence"))
+        out.append(v)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +344,12 @@ def _setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
     if roles.recipient or not roles.actor or event_type not in _SETTING_TARGETS:
         return roles
     place = clause_place(linked, head)
+    t = linked.parse.tokens[head]
+    if place is None and t.dep == "advcl" and t.head != t.i and any(
+            c.dep == "mark" and c.lemma.lower() == "en" for c in linked.children(t.i)):
+        # « ont repris leurs destructions à Tombouctou en s'attaquant à la porte »: a gerund
+        # happens where its main clause does
+        place = clause_place(linked, t.head)
     state = linked.implicit_state(place.country, "the state where the event happens") \
         if place is not None and place.country else None
     if state is None:
@@ -604,6 +637,28 @@ def _in_opinion(linked: LinkedDocument, verb, cues) -> bool:
     if not verb.dep.startswith(("acl", "advcl", "ccomp")) or verb.head == verb.i:
         return False
     return "opinion" in cues.kinds(linked.parse.tokens[verb.head].lemma.lower())
+
+
+def _own_date(linked: LinkedDocument, head: int, dates: tuple[DateValue, ...]) -> DateValue | None:
+    """An explicit date (a day or year in figures) inside the noun's own phrase (« la destruction
+    des mausolées depuis le 30 juin », "the 2015 attack"), not across a clause of its own; not a
+    relative one ("last month's invasion"), which situates rather than dates."""
+    parse = linked.parse
+    noun = parse.tokens[head]
+    sent = parse.sentences[noun.sent]
+    for d in dates:
+        if d.start is None or not sent.start <= d.start < sent.end or not any(c.isdigit() for c in d.text or ""):
+            continue
+        words = linked.tokens_in(d.start, d.end if d.end is not None else d.start + 1)
+        for w in words:
+            t = w
+            for _ in range(4):
+                if t.i == head:
+                    return d
+                if t.head == t.i or (t.pos in {"VERB", "AUX"} and t.i != w.i):
+                    break
+                t = parse.tokens[t.head]
+    return None
 
 
 def _period_end(date: DateValue) -> dt.date | None:
