@@ -44,6 +44,24 @@ FLAG_CASES = [
     ("en", "Al-Shabab has been attacking Kenya since 2011.", "ASSAULT", set()),
     ("en", "Earlier this month, Nigeria attacked Benin.", "ASSAULT", set()),
     ("fr", "Le Niger a attaqué le Bénin lundi.", "ASSAULT", set()),
+    # sequence of tenses: a pluperfect under a past speech verb is the reported event itself ...
+    ("en", "Niger said it had attacked Benin.", "ASSAULT", set()),
+    ("fr", "Le Niger a affirmé qu'il avait attaqué le Bénin.", "ASSAULT", set()),
+    # ... unless "already" / « déjà » makes it background
+    ("en", "Niger said it had already attacked Benin.", "ASSAULT", {"historical"}),
+    ("fr", "Le Niger a affirmé qu'il avait déjà attaqué le Bénin.", "ASSAULT", {"historical"}),
+    # "would" / the conditional under a past speech verb is the future seen from the past
+    ("en", "Niger announced it would sanction Benin.", "THREATEN", {"future"}),
+    ("fr", "Le Niger a annoncé qu'il sanctionnerait le Bénin.", "THREATEN", {"future"}),
+    ("fr", "Le Niger a annoncé qu'il fermerait la frontière avec le Bénin.", "THREATEN", {"future"}),
+    # ... but "could", « pourrait », "would have" and a real "if" stay hypothetical
+    ("en", "Niger said it could attack Benin.", "THREATEN", {"hypothetical"}),
+    ("fr", "Le Niger a affirmé qu'il pourrait attaquer le Bénin.", "THREATEN", {"hypothetical"}),
+    ("en", "Niger said it would have attacked Benin.", "THREATEN", {"hypothetical"}),
+    ("en", "Niger said it would attack Benin if Nigeria intervened.", "THREATEN", {"hypothetical"}),
+    ("fr", "Le Niger a affirmé qu'il attaquerait le Bénin si le Nigeria intervenait.", "THREATEN", {"hypothetical"}),
+    # without a speech verb the conditional (« fermerait », read as an imperfect by the tagger) is hypothetical
+    ("fr", "Le Niger fermerait la frontière avec le Bénin.", "THREATEN", {"hypothetical"}),
     # recoding: future AID / CONSULT is AGREE
     ("fr", "La Chine aidera le Kenya.", "AGREE", {"future"}),
     ("en", "China will help Kenya.", "AGREE", {"future"}),
@@ -133,3 +151,31 @@ def test_negated_agree_is_reject(pipeline, lang, text):
 def test_a_plain_past_event_keeps_its_type_and_no_flag(pipeline, lang, text, etype):
     ev = _only(_record(pipeline, text, lang), etype)
     assert _set(ev.flags) == set(), ev.why
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Suite à la destruction de trois écoles depuis le 3 mars, les rebelles ont repris leurs "
+           "attaques contre l'armée malienne."),
+    ("en", "Following the destruction of three schools since 3 March, the rebels resumed their attacks "
+           "on the Malian army."),
+])
+def test_a_background_noun_with_its_own_date_is_a_recalled_event(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assaults = [e for e in record.events if e.event_type == "ASSAULT"]
+    recalled = [e for e in assaults if e.flags.historical]
+    news = [e for e in assaults if not e.flags.historical]
+    assert len(recalled) == 1 and len(news) == 1, [(e.event_type, _set(e.flags), e.why) for e in record.events]
+    assert recalled[0].date.value == "2024-03-03", recalled[0].why
+    assert recalled[0].actor, recalled[0].why  # the one who resumes it did it
+    assert news[0].date.value is None, news[0].why  # the recalled noun's date is its own
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Suite à la destruction de trois écoles, les rebelles ont repris leurs attaques contre l'armée malienne."),
+])
+def test_a_background_noun_without_a_date_stays_in_passing(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert [e.event_type for e in record.events] == ["ASSAULT"], [(e.event_type, e.why) for e in record.events]
+    assert not record.events[0].flags.historical

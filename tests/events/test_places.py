@@ -98,3 +98,14 @@ def test_a_region_after_a_comma_narrows_the_town(pipeline):
 def test_no_place_when_the_text_names_none(pipeline):
     text = "Le ministre a condamné les propos du président."
     assert _place(pipeline, text, "fr", "condamné") is None
+
+
+@pytest.mark.models
+def test_a_gerund_happens_where_its_main_clause_does(pipeline):
+    from kibaru.pipeline import extract
+
+    record = extract("Les islamistes ont montré leur force à Gao en s'attaquant à une mosquée.",
+                     language="fr", published="2024-09-24", pipeline=pipeline)
+    countries = {e.id: e.country for e in record.entities}
+    assault = [e for e in record.events if e.event_type == "ASSAULT"]
+    assert assault and [countries[r] for r in assault[0].recipient] == ["MLI"], [e.why for e in assault]

@@ -41,20 +41,23 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     found = _without_stopping(parse, found, linked.children, lambda i: i in linked.token_entity
                               or collective(lang, parse.tokens[i].lemma.lower()) is not None)
     background = frozenset(c.cue for c in cues.of_kind("background"))
-    found = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
-                           or collective(lang, parse.tokens[i].lemma.lower()) is not None)
+    dates = _dates(parse, lang)
+    found, recalled = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
+                                      or collective(lang, parse.tokens[i].lemma.lower()) is not None,
+                                      lambda i: _own_date(linked, i, dates) is not None)
+    # a recalled noun's date is its own, not the date of the sentence's other events
+    owned = {i: _own_date(linked, i, dates) for i in recalled}
     # a state's or body's protest is ACCUSE (below); known before the content rule, so that the
     # protested act ("protested against the detention of journalists") is its content
     speaking = _body_protests(linked, found)
     # a stated willingness to help is AGREE (below); what is offered is its content
     offering = frozenset(h.head for h in found if h.entry.type in _COOPERATIVE and h.pos == "VERB"
                          and _willing(linked, h.head, cues))
-    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking, offering)
+    hits, embedded = asserted_triggers(parse, found, ContentMarks.of(cues), speaking, offering, recalled)
     obligations = {o.modal: o for o in find_obligations(linked, cues)}
     if obligations:
         hits = _with_obligations(parse, hits, embedded, obligations)
     sources = sentence_sources(linked, cues, {parse.tokens[h.head].sent for h in hits})
-    dates = _dates(parse, lang)
     memory = Memory()
     heads = {h.head for h in found}
     drafts: list[Event] = []
@@ -76,7 +79,14 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
                               "ACCUSE" if hit.head in speaking else entry.type)
         roles = _setting_target(linked, hit.head, entry.type, roles)
         flags, flag_why = compute_flags(linked, hit.head, cues, entry.flag or "")
-        date = _event_date(parse, hit.head, dates)
+        if hit.head in owned:
+            own = owned[hit.head]
+            date = DateValue(own.value, own.precision, own.text)
+            if not flags.historical:
+                flags = replace(flags, historical=True)
+                flag_why += (f"background noun with a date of its own ({date.text!r}): recalled",)
+        else:
+            date = _event_date(parse, hit.head, tuple(d for d in dates if d not in owned.values()))
         if not (flags.historical or flags.future) and _long_before(date, parse.document.published) \
                 and not _ongoing_since(linked, hit.head, date):
             # "in January", "in 2015", "in December" for a story published weeks later: background
@@ -141,9 +151,26 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
         memory.remember_actors(start, roles.actor)
     # merge first ("cette attaque" joins the attack), then drop events with neither actor nor
     # recipient: they say nothing an analyst can count
+    drafts = _recalled_actors(drafts, {parse.tokens[i].start for i in owned})
     merged = merge_mentions(tuple(drafts), parse, linked.country_of)
-    merged = _with_news_date(linked, merged, dates)
+    merged = _with_news_date(linked, merged, dates, cues)
     return tuple(replace(v, id=f"v{n + 1}") for n, v in enumerate(v for v in merged if v.actor or v.recipient))
+
+
+def _recalled_actors(drafts: list[Event], recalled: set[int]) -> list[Event]:
+    """« Suite à la destruction des mausolées depuis le 30 juin, les islamistes ont repris leurs
+    destructions »: a recalled happening named with no party of its own was done by the one the
+    sentence says resumes or continues it, the actor of the sentence's event of the same type."""
+    out = []
+    for v in drafts:
+        if v.evidence.trigger[0] in recalled and not v.actor and not v.recipient:
+            same = next((o for o in drafts if o is not v and o.evidence.sentence == v.evidence.sentence
+                         and o.event_type == v.event_type and o.actor
+                         and o.evidence.trigger[0] not in recalled), None)
+            if same is not None:
+                v = replace(v, actor=same.actor, why=(*v.why, "actor<-the one who does the same again in the sentence"))
+        out.append(v)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +344,12 @@ def _setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
     if roles.recipient or not roles.actor or event_type not in _SETTING_TARGETS:
         return roles
     place = clause_place(linked, head)
+    t = linked.parse.tokens[head]
+    if place is None and t.dep == "advcl" and t.head != t.i and any(
+            c.dep == "mark" and c.lemma.lower() == "en" for c in linked.children(t.i)):
+        # « ont repris leurs destructions à Tombouctou en s'attaquant à la porte »: a gerund
+        # happens where its main clause does
+        place = clause_place(linked, t.head)
     state = linked.implicit_state(place.country, "the state where the event happens") \
         if place is not None and place.country else None
     if state is None:
@@ -528,21 +561,21 @@ def _news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, i
     return None
 
 
-def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]):
-    """An event the text gives no date of its own, told after the lead as news (past, not
-    background, not planned or conditional, not an ongoing present), happened on the news day:
+def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...], cues):
+    """An event the text gives no date of its own, told after the lead as news (in a past tense,
+    not background, not planned or conditional, not someone's opinion), happened on the news day:
     a reader of "The statement said the G7 countries affirmed their support" dates it by the lead.
     Never the publication date itself, unless the lead gives it."""
     news = _news_date(linked.parse, dates)
     if news is None:
         return events
     lead, lead_sent = news
-    parse = linked.parse
     out = []
     for v in events:
         tokens = linked.tokens_in(v.evidence.trigger[0], v.evidence.trigger[1])
         if v.date.value or not tokens or tokens[0].sent < lead_sent or v.flags.historical \
-                or v.flags.future or v.flags.hypothetical or v.flags.negated or _present(linked, tokens[-1].i):
+                or v.flags.future or v.flags.hypothetical or v.flags.negated \
+                or not _told_in_past(linked, tokens[-1].i, cues):
             out.append(v)
             continue
         why = (*v.why, f"date: the news day the lead gives ({lead.text!r})")
@@ -550,23 +583,82 @@ def _with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...]
     return tuple(out)
 
 
-def _present(linked: LinkedDocument, i: int) -> bool:
-    """"are conducting operations", "frequently conducts bombings", « multiplie les voyages »,
-    « est prête à intervenir »: going on, habitual or a stance, told by the nearest finite verb at
-    or above the trigger."""
+_PERFECT_AUX = frozenset({"avoir", "être", "have"})
+# the clause a verb heads goes up to the verb it depends on only through these (an infinitive or
+# participle takes its tense from the verb above: « a décidé d'intervenir », "killed in a raid")
+_NONFINITE_UP = frozenset({"xcomp", "acl", "advcl", "obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod",
+                           "pobj", "prep", "pcomp", "conj", "ccomp", "nsubj", "nsubj:pass", "appos"})
+_PERCEPTION = frozenset({"see", "hear", "observe", "watch", "spot", "notice", "witness"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
+
+def _told_in_past(linked: LinkedDocument, i: int, cues) -> bool:
+    """The event's own verb is in a past tense: the passé composé (« ont manifesté », « s'est
+    propagé »), the simple past (« annonça », "attacked", "was killed"), the English present perfect
+    ("have banned"). Not a present, whether the tagger saw it (« multiplie les voyages ») or not
+    (« est prête à intervenir »), not an imperfect or a conditional, and not a verb inside someone's
+    opinion (« l'avis de X, pour qui les États-Unis ont ordonné »)."""
     tokens = linked.parse.tokens
     t = tokens[i]
-    for _ in range(5):
-        verbs = [t, *(c for c in linked.children(t.i) if c.dep.startswith("aux") or c.dep == "cop")]
-        finite = [v for v in verbs if "VerbForm=Fin" in v.morph]
+    for _ in range(10):
+        kids = linked.children(t.i)
+        auxes = [c for c in kids if c.dep.startswith("aux") or c.dep == "cop"]
+        finite = [v for v in (t, *auxes) if "VerbForm=Fin" in v.morph or v.lemma.lower() in _MODALS]
         if finite:
-            return all("Tense=Pres" in v.morph for v in finite) and not any(
-                v.lemma.lower() in {"have", "avoir"} or (v.lemma.lower() == "être" and v.dep.startswith("aux"))
-                for v in finite if v is not t)
-        if t.head == t.i:
+            if _in_opinion(linked, t, cues):
+                return False
+            if any("Tense=Past" in v.morph or _passe_simple(v) for v in finite):
+                return True
+            if t.lemma.lower() in _PERCEPTION and any(v.lemma.lower() == "could" for v in finite):
+                return True  # "could be seen surrounding the hotel": what was witnessed then
+            # passé composé / present perfect: a present auxiliary of the perfect on a past participle
+            return "VerbForm=Part" in t.morph and "Tense=Past" in t.morph and any(
+                a.lemma.lower() in _PERFECT_AUX and a.dep.startswith("aux") for a in finite)
+        if t.head == t.i or (t.pos in {"VERB", "AUX"} and t.dep not in _NONFINITE_UP):
             return False
         t = tokens[t.head]
     return False
+
+
+def _passe_simple(v) -> bool:
+    """« arrêta », « annonça », « mangea », « arrêtèrent »: the French simple past of a verb in -er,
+    which the tagger reads as a present (the present is « arrête »)."""
+    lemma, text = v.lemma.lower(), v.text.lower()
+    if v.pos not in {"VERB", "AUX"} or not lemma.endswith("er") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    stems = {stem, stem[:-1] + "ç" if stem.endswith("c") else stem, stem + "e" if stem.endswith("g") else stem}
+    return any(text in {s + "a", s + "èrent"} for s in stems)
+
+
+def _in_opinion(linked: LinkedDocument, verb, cues) -> bool:
+    """A clause that says what someone thinks: the relative clause or complement of an opinion
+    noun (« c'est l'avis de X, pour qui ... », "the view of X, who believes ...")."""
+    if not verb.dep.startswith(("acl", "advcl", "ccomp")) or verb.head == verb.i:
+        return False
+    return "opinion" in cues.kinds(linked.parse.tokens[verb.head].lemma.lower())
+
+
+def _own_date(linked: LinkedDocument, head: int, dates: tuple[DateValue, ...]) -> DateValue | None:
+    """An explicit date (a day or year in figures) inside the noun's own phrase (« la destruction
+    des mausolées depuis le 30 juin », "the 2015 attack"), not across a clause of its own; not a
+    relative one ("last month's invasion"), which situates rather than dates."""
+    parse = linked.parse
+    noun = parse.tokens[head]
+    sent = parse.sentences[noun.sent]
+    for d in dates:
+        if d.start is None or not sent.start <= d.start < sent.end or not any(c.isdigit() for c in d.text or ""):
+            continue
+        words = linked.tokens_in(d.start, d.end if d.end is not None else d.start + 1)
+        for w in words:
+            t = w
+            for _ in range(4):
+                if t.i == head:
+                    return d
+                if t.head == t.i or (t.pos in {"VERB", "AUX"} and t.i != w.i):
+                    break
+                t = parse.tokens[t.head]
+    return None
 
 
 def _period_end(date: DateValue) -> dt.date | None:

@@ -217,20 +217,23 @@ def _takes_content(hit, speaking: frozenset[int]) -> bool:
 
 def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
                       speaking: frozenset[int] = frozenset(),
-                      offering: frozenset[int] = frozenset()) -> tuple[list, dict[int, list]]:
+                      offering: frozenset[int] = frozenset(),
+                      recalled: frozenset[int] = frozenset()) -> tuple[list, dict[int, list]]:
     """The triggers that assert an event, and for each the triggers embedded in it.
 
     ``speaking``: heads of triggers that take content although their lexicon type does not, as a
     state's or a body's protest, which is ACCUSE ("Amnesty protested against the detention of
     journalists": the detention is what is protested, not a second event). ``offering``: heads of
     cooperative triggers told as a stated willingness, which are AGREE ("is willing to help defend
-    Saudi Arabia": the defence is what is offered).
+    Saudi Arabia": the defence is what is offered). ``recalled``: heads of background nouns kept for
+    a date of their own (« suite à la destruction des mausolées depuis le 30 juin »): they carry
+    no other trigger, the clause's news is told by its own words.
 
     Embedded: the content of a content-taking trigger, reached through a chain of complements
     and means clauses ("urged Mali to show goodwill by releasing the hostages"), or a nominal
     trigger that is the object of another trigger ("give a grant", "held talks": the verb
     carries the event)."""
-    by_head = {h.head: h for h in hits}
+    by_head = {h.head: h for h in hits if h.head not in recalled}
     taking = speaking | offering
     kept = []
     embedded: dict[int, list] = {}

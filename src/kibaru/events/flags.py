@@ -5,6 +5,10 @@ hypothetical: conditional mood, "si"/"if", modal "pouvoir"/could/would/might/may
 future: future tense, "aller" + infinitive, will/shall, a plan or intention verb governing it;
 historical: pluperfect ("avait affirmé"), "déjà", "rappeler que", "à la suite de"/"after", or a
 trigger inside the clause of a historical event.
+Sequence of tenses: under a speech verb told in the past ("said it had killed", « a affirmé qu'il
+avait tué »), the pluperfect is the reported event itself, not background, and "would" or the
+French conditional ("announced it would close", « a annoncé qu'il fermerait ») is the future seen
+from the past: future, not hypothetical (an "if"/« si » clause keeps it hypothetical).
 The cue words are data (``lexicons/cues_*.tsv``); the grammar is here.
 """
 from __future__ import annotations
@@ -27,6 +31,7 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
     chain = _governing_chain(linked, head)
     why: list[str] = []
     neg = hyp = fut = hist = False
+    reported = _reported_in_past(linked, chain, cues)
     for depth, t in enumerate(chain):
         kids = linked.children(t.i)
         if depth == 0 or t.pos in {"VERB", "AUX"}:
@@ -42,12 +47,19 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
             if any(c.lemma.lower() in _ABILITY_MODALS for c in kids if c.dep.startswith("aux")):
                 why.append(f"{t.text!r} with a modal of ability: witnessed, not hypothetical")
         if depth <= 1:
-            if any("Mood=Cnd" in x.morph for x in (t, *auxes) if x.lemma.lower() not in _ABILITY_MODALS
-                   or t.lemma.lower() not in _PERCEPTION) or any(
-                    c.lemma.lower() in {"could", "would", "might", "may"} for c in auxes):
+            conditional = [x for x in (t, *auxes) if _conditional(x) and (
+                x.lemma.lower() not in _ABILITY_MODALS or t.lemma.lower() not in _PERCEPTION)]
+            conditional += [c for c in auxes if c.lemma.lower() in {"could", "would", "might", "may"}]
+            if_clause = any(c.dep == "mark" and c.lemma.lower() in {"si", "if", "unless"} for c in kids)
+            if conditional and reported is not None and not if_clause and all(
+                    _future_in_past(x, t) for x in conditional) and not _condition_above(linked, t) \
+                    and not any(c.lemma.lower() == "have" for c in auxes):
+                fut = True
+                why.append(f"{conditional[0].text!r} under {reported.text!r}: the future seen from the past")
+            elif conditional:
                 hyp = True
                 why.append(f"conditional {t.text!r}")
-            if any(c.dep == "mark" and c.lemma.lower() in {"si", "if", "unless"} for c in kids):
+            if if_clause:
                 hyp = True
                 why.append("'si'/'if' clause")
             if any("Tense=Fut" in x.morph for x in (t, *auxes)) or any(
@@ -58,8 +70,11 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
                 fut = True
                 why.append("'aller' + infinitive")
             if _pluperfect(t, auxes):
-                hist = True
-                why.append(f"pluperfect {t.text!r}")
+                if reported is None:
+                    hist = True
+                    why.append(f"pluperfect {t.text!r}")
+                else:
+                    why.append(f"pluperfect {t.text!r} under {reported.text!r}: the reported event itself")
             if any(c.lemma.lower() in {"déjà", "previously", "already"} for c in kids):
                 hist = True
                 why.append("'déjà'/'previously'")
@@ -103,6 +118,59 @@ def _governing_chain(linked: LinkedDocument, head: int) -> list[Token]:
             if verbs >= 2:
                 break
     return out
+
+
+_COMPOUND_AUX = frozenset({"avoir", "être", "have", "be"})
+_CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+
+
+def _conditional(t: Token) -> bool:
+    """The conditional mood; the French tagger reads « fermerait » as an imperfect, so also a verb
+    built on its infinitive (« fermer-ait », « prendr-ait »), which the imperfect never is."""
+    if "Mood=Cnd" in t.morph:
+        return True
+    if t.pos not in {"VERB", "AUX"} or "VerbForm=Fin" not in t.morph or "Tense=Imp" not in t.morph:
+        return False
+    text, lemma = t.text.lower(), t.lemma.lower()
+    if not lemma.endswith(("er", "ir", "re")):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return text.startswith(stem) and text[len(stem):] in _CONDITIONAL_ENDINGS
+
+
+def _future_in_past(x: Token, verb: Token) -> bool:
+    """"would" or a plain conditional verb; not could/might/may or « pourrait » (possibility), and
+    not a compound conditional ("would have", « aurait tué »: what might have been, or hearsay)."""
+    lemma = x.lemma.lower()
+    if lemma in {"could", "might", "may", "pouvoir", "devoir", "should"}:
+        return False
+    if x is not verb and lemma in _COMPOUND_AUX and x.lemma.lower() != "would":
+        return False
+    return not (x is verb and "VerbForm=Part" in verb.morph)
+
+
+def _reported_in_past(linked: LinkedDocument, chain: list[Token], cues) -> Token | None:
+    """The speech verb told in the past ("said", « a affirmé », « annonçait ») whose complement
+    clause holds the trigger, or None."""
+    tokens = linked.parse.tokens
+    clause = next((t for t in chain if t.pos in {"VERB", "AUX"}), None)
+    if clause is None or clause.dep not in {"ccomp"} or clause.head == clause.i:
+        return None
+    speech = tokens[clause.head]
+    if "speech" not in cues.kinds(speech.lemma.lower()) or "historical" in cues.kinds(speech.lemma.lower()):
+        return None
+    if _past(linked, speech) or ("Tense=Imp" in speech.morph and "VerbForm=Fin" in speech.morph):
+        return speech
+    return None
+
+
+def _condition_above(linked: LinkedDocument, t: Token) -> bool:
+    """An "if"/« si » clause hanging from the verb: "said it would attack if Kyiv joined"."""
+    for c in linked.children(t.i):
+        if c.dep.startswith("advcl") and any(k.dep == "mark" and k.lemma.lower() in {"si", "if", "unless"}
+                                              for k in linked.children(c.i)):
+            return True
+    return False
 
 
 def _past(linked: LinkedDocument, t: Token) -> bool:

@@ -75,7 +75,7 @@ ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"}
 REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
                        "quote_intro", "obligation", "willingness", "background",
-                       "clause_complement", "means"})
+                       "clause_complement", "means", "opinion"})
 
 _VERB_DEFAULT = (("subj", "actor"), ("obj", "recipient"), ("obl", "recipient"))
 _NOUN_DEFAULT = (("poss", "actor"), ("nmod", "recipient"))

@@ -4,7 +4,8 @@ Two mentions are one happening when they share a sentence and a type and their r
 nominal trigger nested in a verbal one: "l'envoi d'une aide"), or when they have the same type,
 the same flags, the same stated actors and recipients and the same date (or none on both sides);
 a bare anaphoric noun ("cette assistance", "this attack") with no roles of its own joins the last
-event of its type. Mentions of one dyad with different dates or flags stay apart: "Moscou avait
+event of its type. A recalled (historical) mention and a mention of the news in one sentence stay
+apart. Mentions of one dyad with different dates or flags stay apart: "Moscou avait
 déjà affirmé son soutien" is not yesterday's renewed support.
 """
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _same_happening(kept: list[Event], ev: Event, parse: Parse) -> int | None:
         if other.event_type != ev.event_type:
             continue
         if other.evidence.sentence == ev.evidence.sentence:
+            # « suite à la destruction des mausolées depuis le 30 juin, ils ont repris leurs
+            # destructions »: the recalled happening and the news are two
+            if other.flags.historical != ev.flags.historical:
+                continue
             if _agree(other.actor, ev.actor) and _agree(other.recipient, ev.recipient):
                 return k
             continue

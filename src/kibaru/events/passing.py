@@ -6,6 +6,8 @@ happening the sentence reports. "Macedonia, which is preparing a major offensive
 inside a relative clause on a party describes that party. Verbs are kept: "X, who was killed on
 Monday" still reports the killing. Nouns that are the sentence's only trigger are kept too, so a
 headline-like "Clashes after the vote" still yields its event (``keep_some`` in assemble).
+A noun with a date of its own (« suite à la destruction des mausolées depuis le 30 juin », "after
+the 2015 attack on the base") is not in passing: it recalls a dated happening, kept as historical.
 """
 from __future__ import annotations
 
@@ -75,12 +77,16 @@ def governing_preposition(parse: Parse, t, children) -> str | None:
     return None
 
 
-def drop_in_passing(parse: Parse, hits: list, background: frozenset[str], children, party) -> list:
-    """The hits less the background nouns, unless a sentence would be left with no trigger.
+def drop_in_passing(parse: Parse, hits: list, background: frozenset[str], children, party,
+                    dated=lambda i: False) -> tuple[list, frozenset[int]]:
+    """The hits less the background nouns, unless a sentence would be left with no trigger, and
+    the heads of the background nouns kept because they carry a date of their own (``dated(i)``).
     ``party(i)``: whether token i names a party (a named entity or an unnamed group)."""
     heads = frozenset(h.head for h in hits)
-    passing = {h.head for h in hits if in_passing(parse, h, background, children, party, heads)}
+    background_nouns = {h.head for h in hits if in_passing(parse, h, background, children, party, heads)}
+    recalled = frozenset(i for i in background_nouns if dated(i))
+    passing = background_nouns - recalled
     if not passing:
-        return hits
+        return hits, recalled
     live = {parse.tokens[h.head].sent for h in hits if h.head not in passing}
-    return [h for h in hits if h.head not in passing or parse.tokens[h.head].sent not in live]
+    return [h for h in hits if h.head not in passing or parse.tokens[h.head].sent not in live], recalled
