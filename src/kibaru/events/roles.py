@@ -30,6 +30,7 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
 AGENT_PREPS = frozenset({"par", "by"})
+AIMED_PREPS = frozenset({"contre", "vers", "against", "at", "toward", "towards"})
 FROM_PREPS = frozenset({"from"})
 PROPOSAL_TYPES = frozenset({"CONCEDE", "REJECT", "AGREE"})  # accepting or refusing what someone put forward
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
@@ -200,6 +201,19 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             far = _far_agent(linked, head)
             if far is not None:
                 put(actor, far, "actor<-agent set off after the complement")
+        if not recipient and event_type == "PROTEST":
+            for g in _manner_gerunds(linked, head):
+                # « ont marché en lançant des objets contre des bâtiments nippons », "marched,
+                # throwing stones at British buildings": what the protest's acts are aimed at
+                for a in arguments(linked, g) + [b for o in arguments(linked, g) if o.role == "obj"
+                                                 for b in arguments(linked, o.head)]:
+                    if a.role == "obl" and a.case in AIMED_PREPS:
+                        ids, rule = resolve_argument(linked, a.head)
+                        ids = tuple(e for e in ids if linked.entity_type(e) != "location" and e not in actor)
+                        recipient.extend(e for e in ids if e not in recipient)
+                        if ids:
+                            why.append(f"recipient<-what the protest's gerund {tokens[g].text!r} is aimed at "
+                                       f"('{a.case}'): {rule}")
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
@@ -741,6 +755,19 @@ def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
             if "Tense=Past" in c.morph and backing_participle(linked, c.i) is None:
                 out += [Arg("obl", a.case or "by", a.head) for a in arguments(linked, c.i)
                         if a.role in {"agent", "obl"} and (a.case or "by") in AGENT_PREPS]
+    return out
+
+
+def _manner_gerunds(linked: LinkedDocument, verb: int) -> list[int]:
+    """Subject-less gerunds telling how the verb's act was done: « en lançant », "throwing"."""
+    out = []
+    for g in linked.children(verb):
+        if not g.dep.startswith("advcl") or g.pos != "VERB" or any(
+                c.dep.startswith("nsubj") for c in linked.children(g.i)):
+            continue
+        marks = {c.lemma.lower() for c in linked.children(g.i) if c.dep == "mark"}
+        if "en" in marks or (not marks and ("Aspect=Prog" in g.morph or "VerbForm=Ger" in g.morph)):
+            out.append(g.i)
     return out
 
 
