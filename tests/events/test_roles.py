@@ -383,3 +383,25 @@ def test_a_protests_gerund_names_what_it_is_aimed_at(pipeline, lang, text, targe
     record = _record(pipeline, text, lang)
     ev = _only(record, "PROTEST")
     assert _states(record, ev.recipient) == target, ev.why
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles se sont attaqués à la mosquée de Gao.",
+    "Les rebelles ont repris leurs pillages à Gao en s'attaquant à la porte de la mosquée Sidi Yahia.",
+])
+def test_the_a_phrase_of_sattaquer_is_what_is_attacked(pipeline, text):
+    """« s'attaquer à X »: the « à » phrase is the verb's argument, the site attacked, not where."""
+    record = _record(pipeline, text, "fr")
+    ev = _only(record, "ASSAULT")
+    assert [_entity(record, i).type for i in ev.recipient] == ["facility"], ev.why
+
+
+@pytest.mark.parametrize("text", [
+    "Les affrontements avec la police togolaise ont fait dix morts.",
+    "Les heurts avec la police togolaise ont fait dix morts.",
+])
+def test_the_named_side_of_a_clash_is_an_actor(pipeline, text):
+    """« les affrontements avec la police »: the other side goes unnamed; the police fought."""
+    record = _record(pipeline, text, "fr")
+    ev = _only(record, "ASSAULT")
+    assert _states(record, ev.actor) == ["TGO"], ev.why

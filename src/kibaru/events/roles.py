@@ -114,7 +114,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 pos == "NOUN" and case in OF_PREPS and tokens[head].lemma.lower() in venue_nouns()):
             # « le crime de Tombouctou », « la bataille de Tinzaouatène »: where it happened
             ids = tuple(e for e in ids if linked.entity_type(e) != "location")
-        if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
+        if case in LOCATIVE_PREPS and not (event_type in PERPETRATED and tokens[arg_head].dep == "obl:arg"
+                                           and tokens[arg_head].head in inside):
+            # "a reçu à Niamey": the place of the event, not a party; but « s'attaquer à la
+            # mosquée », « s'en prendre à la ville »: the « à » phrase is what is attacked
             ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
         if not ids and target is recipient and event_type in PATIENT_NOUN_TYPES and case not in LOCATIVE_PREPS:
             # "a camp for Congolese refugees was attacked": the people the place is for
@@ -312,6 +315,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
+    if pos == "NOUN" and not actor and recipient and tokens[head].lemma.lower() in mutual_nouns():
+        sides = {e for a in args if a.role == "obl" and a.case in {"avec", "with"}
+                 for k in [a.head] + [c.i for c in linked.children(a.head) if c.dep == "conj"]
+                 for e in resolve_argument(linked, k)[0]}
+        if set(recipient) <= sides:
+            # « les affrontements avec la police ont fait dix morts »: the other side goes unnamed;
+            # the police fought, an actor of the clash
+            actor, recipient = list(recipient), []
+            gathered = True  # « avec la police et l'armée »: one side, not two
+            why.append("actor<-the named side of a clash ('avec'/'with'), the other unnamed")
     if event_type in JUDGING_TYPES:
         _judged_target(linked, head, pos, args, actor, recipient, why, memory)
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"AGREE"}:
@@ -478,6 +491,11 @@ _TOLD_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette",
 def _nouns(name: str) -> frozenset[str]:
     lines = (_STATEMENTS.parent / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def mutual_nouns() -> frozenset[str]:
+    return _nouns("mutual_nouns.txt")
 
 
 @functools.lru_cache(maxsize=1)
