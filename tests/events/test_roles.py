@@ -345,3 +345,63 @@ def test_forces_in_a_named_region_belong_to_the_regions_state(pipeline):
                                "has met with success.", "en")
     ev = _only(record, "ASSAULT")
     assert _states(record, ev.actor) == ["NGA"], ev.why
+
+
+@pytest.mark.parametrize("text", [
+    "Quelque 800 villageois nigériens de l'ouest en colère contre les abus des groupes armés, surtout les "
+    "rebelles, qui contrôlent l'ouest du pays depuis deux mois ont manifesté hier à Niamey. "
+    "Ils réclament des armes.",
+    "Environ 2 000 étudiants burkinabè du nord en colère contre les exactions des groupes armés, notamment les "
+    "jihadistes, qui contrôlent le nord du pays depuis trois mois ont manifesté aujourd'hui à Ouagadougou. "
+    "Ils réclament des armes.",
+])
+def test_a_specified_part_inside_the_subject_phrase_is_not_the_subject(pipeline, text):
+    """« X en colère contre les groupes armés, surtout les rebelles, qui ... ont manifesté »: the
+    protesters are X; « Ils » in the next sentence are the protesters too."""
+    record = _record(pipeline, text, "fr")
+    protest = _only(record, "PROTEST")
+    assert [_entity(record, i).type for i in protest.actor] == ["organization"], protest.why
+    assert not any("rebel" in i or "jihad" in i for i in protest.actor), protest.why
+    request = _only(record, "REQUEST")
+    assert request.actor == protest.actor, request.why
+
+
+def test_an_unnamed_group_with_its_demonym_is_named_by_both_words(pipeline):
+    record = _record(pipeline, "Des citoyens maliens ont manifesté hier à Bamako.", "fr")
+    ev = _only(record, "PROTEST")
+    texts = {m.text for i in ev.actor for m in _entity(record, i).mentions}
+    assert "citoyens maliens" in texts, texts
+
+
+@pytest.mark.parametrize("lang,text,target", [
+    ("fr", "Des centaines de personnes ont défilé à Lagos en lançant des pierres contre des bâtiments britanniques.",
+     ["GBR"]),
+    ("en", "Hundreds of Nigerian students marched in Lagos, throwing eggs at British buildings.", ["GBR"]),
+    ("en", "Hundreds of Nigerian students marched in Lagos, shouting slogans against British companies.", ["GBR"]),
+])
+def test_a_protests_gerund_names_what_it_is_aimed_at(pipeline, lang, text, target):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "PROTEST")
+    assert _states(record, ev.recipient) == target, ev.why
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles se sont attaqués à la mosquée de Gao.",
+    "Les rebelles ont repris leurs pillages à Gao en s'attaquant à la porte de la mosquée Sidi Yahia.",
+])
+def test_the_a_phrase_of_sattaquer_is_what_is_attacked(pipeline, text):
+    """« s'attaquer à X »: the « à » phrase is the verb's argument, the site attacked, not where."""
+    record = _record(pipeline, text, "fr")
+    ev = _only(record, "ASSAULT")
+    assert [_entity(record, i).type for i in ev.recipient] == ["facility"], ev.why
+
+
+@pytest.mark.parametrize("text", [
+    "Les affrontements avec la police togolaise ont fait dix morts.",
+    "Les heurts avec la police togolaise ont fait dix morts.",
+])
+def test_the_named_side_of_a_clash_is_an_actor(pipeline, text):
+    """« les affrontements avec la police »: the other side goes unnamed; the police fought."""
+    record = _record(pipeline, text, "fr")
+    ev = _only(record, "ASSAULT")
+    assert _states(record, ev.actor) == ["TGO"], ev.why

@@ -7,6 +7,7 @@ nearest agreeing noun phrase, else the last actor.
 """
 from __future__ import annotations
 
+from kibaru.events.dependents import true_subject
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Token
@@ -112,7 +113,7 @@ def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...]
                       _number(verb) or number)
     first = linked.parse.sentences[max(0, pron.sent - 1)].first
     window = list(range(i - 1, first - 1, -1))
-    subjects = [k for k in window if tokens[k].dep.startswith("nsubj") and k != i]
+    subjects = [true_subject(linked, k) for k in window if tokens[k].dep.startswith("nsubj") and k != i]
     others = [k for k in window if tokens[k].pos in {"NOUN", "PROPN"} and k not in subjects
               and tokens[k].dep not in {"flat", "flat:name", "compound"}]
     for k in subjects + others:

@@ -43,6 +43,55 @@ def arguments(linked: LinkedDocument, i: int) -> list[Arg]:
             out.append(Arg("poss", "", c.i))
         elif dep in {"amod", "compound"}:
             out.append(Arg("amod", "", c.i))
+    return _specified_subject(linked, i, out)
+
+
+# « les groupes armés, particulièrement les islamistes, », "the militias, especially the rebels,":
+# words that pick out part of the noun phrase before them
+SPECIFIERS = frozenset({"particulièrement", "notamment", "surtout", "principalement", "spécialement",
+                        "essentiellement", "especially", "particularly", "notably", "mainly", "chiefly"})
+
+
+def _specifier(linked: LinkedDocument, i: int) -> int | None:
+    """The index of a specifying adverb opening noun ``i`` right after a comma, or None."""
+    tokens = linked.parse.tokens
+    for c in linked.children(i):
+        if c.i > i or c.dep not in {"advmod", "advmod:emph"}:
+            continue
+        word = c.text.lower()
+        if word == "en":  # « en particulier »
+            word = "particulièrement" if any(k.lemma.lower() == "particulier" for k in linked.children(c.i)) else ""
+        if word in SPECIFIERS and c.i > 0 and tokens[c.i - 1].text == ",":
+            return c.i
+    return None
+
+
+def true_subject(linked: LinkedDocument, k: int) -> int:
+    """The subject a subject token ``k`` stands in for: itself, or the noun phrase it specifies."""
+    t = linked.parse.tokens[k]
+    if not t.dep.startswith("nsubj") or t.head == t.i:
+        return k
+    return next((a.head for a in arguments(linked, t.head) if a.role == "subj"), k)
+
+
+def _specified_subject(linked: LinkedDocument, verb: int, out: list[Arg]) -> list[Arg]:
+    """« Des centaines d'habitants en colère contre les groupes armés, en particulier les
+    jihadistes, qui ... ont manifesté »: the parser takes the specified part for the subject and
+    hangs the true subject, a bare noun phrase before it, as a modifier of the verb. The subject is
+    that noun phrase; the specified part only names part of something inside it."""
+    tokens = linked.parse.tokens
+    for n, a in enumerate(out):
+        if a.role != "subj" or tokens[a.head].pos not in {"NOUN", "PROPN"}:
+            continue
+        spec = _specifier(linked, a.head)
+        if spec is None:
+            continue
+        bare = [b for b in out if b.role == "obl" and not b.case and b.head < spec
+                and tokens[b.head].pos in {"NOUN", "PROPN"}
+                and not any(k.dep in {"case", "mark"} for k in linked.children(b.head))]
+        if bare:
+            true = min(bare, key=lambda b: b.head)
+            return [Arg("subj", "", true.head) if b is a else b for b in out if b is not true]
     return out
 
 

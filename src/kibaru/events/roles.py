@@ -30,6 +30,7 @@ RECIPIENT_PREPS = frozenset({
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
 AGENT_PREPS = frozenset({"par", "by"})
+AIMED_PREPS = frozenset({"contre", "vers", "against", "at", "toward", "towards"})
 FROM_PREPS = frozenset({"from"})
 PROPOSAL_TYPES = frozenset({"CONCEDE", "REJECT", "AGREE"})  # accepting or refusing what someone put forward
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
@@ -113,7 +114,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 pos == "NOUN" and case in OF_PREPS and tokens[head].lemma.lower() in venue_nouns()):
             # « le crime de Tombouctou », « la bataille de Tinzaouatène »: where it happened
             ids = tuple(e for e in ids if linked.entity_type(e) != "location")
-        if case in LOCATIVE_PREPS:  # "a reçu à Niamey": the place of the event, not a party
+        if case in LOCATIVE_PREPS and not (event_type in PERPETRATED and tokens[arg_head].dep == "obl:arg"
+                                           and tokens[arg_head].head in inside):
+            # "a reçu à Niamey": the place of the event, not a party; but « s'attaquer à la
+            # mosquée », « s'en prendre à la ville »: the « à » phrase is what is attacked
             ids = tuple(e for e in ids if linked.entity_type(e) not in {"location", "facility"})
         if not ids and target is recipient and event_type in PATIENT_NOUN_TYPES and case not in LOCATIVE_PREPS:
             # "a camp for Congolese refugees was attacked": the people the place is for
@@ -200,6 +204,19 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             far = _far_agent(linked, head)
             if far is not None:
                 put(actor, far, "actor<-agent set off after the complement")
+        if not recipient and event_type == "PROTEST":
+            for g in _manner_gerunds(linked, head):
+                # « ont marché en lançant des objets contre des bâtiments nippons », "marched,
+                # throwing stones at British buildings": what the protest's acts are aimed at
+                for a in arguments(linked, g) + [b for o in arguments(linked, g) if o.role == "obj"
+                                                 for b in arguments(linked, o.head)]:
+                    if a.role == "obl" and a.case in AIMED_PREPS:
+                        ids, rule = resolve_argument(linked, a.head)
+                        ids = tuple(e for e in ids if linked.entity_type(e) != "location" and e not in actor)
+                        recipient.extend(e for e in ids if e not in recipient)
+                        if ids:
+                            why.append(f"recipient<-what the protest's gerund {tokens[g].text!r} is aimed at "
+                                       f"('{a.case}'): {rule}")
         detached = _detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
@@ -298,6 +315,16 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
+    if pos == "NOUN" and not actor and recipient and tokens[head].lemma.lower() in mutual_nouns():
+        sides = {e for a in args if a.role == "obl" and a.case in {"avec", "with"}
+                 for k in [a.head] + [c.i for c in linked.children(a.head) if c.dep == "conj"]
+                 for e in resolve_argument(linked, k)[0]}
+        if set(recipient) <= sides:
+            # « les affrontements avec la police ont fait dix morts »: the other side goes unnamed;
+            # the police fought, an actor of the clash
+            actor, recipient = list(recipient), []
+            gathered = True  # « avec la police et l'armée »: one side, not two
+            why.append("actor<-the named side of a clash ('avec'/'with'), the other unnamed")
     if event_type in JUDGING_TYPES:
         _judged_target(linked, head, pos, args, actor, recipient, why, memory)
     if not recipient and pos == "VERB" and event_type in CONTENT_TYPES | {"AGREE"}:
@@ -464,6 +491,11 @@ _TOLD_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette",
 def _nouns(name: str) -> frozenset[str]:
     lines = (_STATEMENTS.parent / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def mutual_nouns() -> frozenset[str]:
+    return _nouns("mutual_nouns.txt")
 
 
 @functools.lru_cache(maxsize=1)
@@ -741,6 +773,19 @@ def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
             if "Tense=Past" in c.morph and backing_participle(linked, c.i) is None:
                 out += [Arg("obl", a.case or "by", a.head) for a in arguments(linked, c.i)
                         if a.role in {"agent", "obl"} and (a.case or "by") in AGENT_PREPS]
+    return out
+
+
+def _manner_gerunds(linked: LinkedDocument, verb: int) -> list[int]:
+    """Subject-less gerunds telling how the verb's act was done: « en lançant », "throwing"."""
+    out = []
+    for g in linked.children(verb):
+        if not g.dep.startswith("advcl") or g.pos != "VERB" or any(
+                c.dep.startswith("nsubj") for c in linked.children(g.i)):
+            continue
+        marks = {c.lemma.lower() for c in linked.children(g.i) if c.dep == "mark"}
+        if "en" in marks or (not marks and ("Aspect=Prog" in g.morph or "VerbForm=Ger" in g.morph)):
+            out.append(g.i)
     return out
 
 

@@ -275,8 +275,21 @@ def _unnamed_group(linked: LinkedDocument, group, i: int) -> tuple[tuple[str, ..
     head = linked.parse.tokens[i]
     if group.country == "none" and group.type == "armed_group" and (found := claimant(linked)) is not None:
         return (found[0],), f"unnamed group {head.text!r} -> {found[1]}"
-    return (linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end)),), \
-        f"unnamed group {head.text!r}"
+    key = linked.implicit_group(group, _group_state(linked, i, group), (head.start, head.end))
+    if (wider := _with_demonym(linked, i)) is not None:
+        linked.implicit_group(group, _group_state(linked, i, group), wider)
+    return (key,), f"unnamed group {head.text!r}"
+
+
+def _with_demonym(linked: LinkedDocument, i: int) -> tuple[int, int] | None:
+    """« citoyens maliens », "Malian soldiers": the group's noun with the demonym right beside it,
+    a second naming of the same group."""
+    tokens = linked.parse.tokens
+    head = tokens[i]
+    for c in linked.children(i):
+        if c.dep == "amod" and abs(c.i - i) == 1 and linked.kb.demonym(c.text, linked.lang):
+            return (min(head.start, c.start), max(head.end, c.end))
+    return None
 
 
 _CLAIM_VERBS = frozenset({"claim", "revendiquer"})
