@@ -38,8 +38,12 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
     found = [h for h in find_triggers(parse, lexicon, linked.children)
              if h.head not in linked.token_entity and parse.tokens[h.head].ent_label not in _NOT_EVENT_LABELS
              and not _modifier(parse, h)]
+    # « sans consulter le Niger », "the lack of an apology": a missing act is not an event
+    absent = frozenset(c.cue for c in cues.of_kind("absence"))
+    found = [h for h in found if not _missing(parse, h, linked.children, absent)]
     found = _without_stopping(parse, found, linked.children, lambda i: i in linked.token_entity
                               or collective(lang, parse.tokens[i].lemma.lower()) is not None)
+    found = _ordered_withdrawal(linked, found)
     background = frozenset(c.cue for c in cues.of_kind("background"))
     dates = _dates(parse, lang)
     found, recalled = drop_in_passing(parse, found, background, linked.children, lambda i: i in linked.token_entity
@@ -487,6 +491,69 @@ def _imperative(t, kids) -> bool:
         return True
     return t.text.lower().endswith(("ez", "ons")) and not any(
         c.dep.startswith(("nsubj", "aux", "expl")) or c.dep == "cop" for c in kids)
+
+
+_ORDER_VERBS = frozenset({"ordonner", "order", "décréter", "decree"})
+
+
+def _ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
+    """« en ordonnant le retrait de 2 000 soldats », "ordered the withdrawal of its troops": an
+    order to pull out one's own forces is the withdrawal itself, by the one who orders (RETREAT;
+    told in the future, the flags say so), not a demand of which the soldiers are the recipient.
+    An order to another party ("ordered Mali to withdraw its troops", « a ordonné le retrait des
+    troupes françaises ») stays REQUEST."""
+    from kibaru.events.roles import _bare_collective, withdrawn_nouns
+
+    parse = linked.parse
+    tokens = parse.tokens
+    nouns = {h.head: h for h in found if h.pos == "NOUN" and h.entry.type == "RETREAT" and h.entry.mode == "withdraw"}
+    if not nouns:
+        return found
+    out = []
+    for h in found:
+        t = tokens[h.head]
+        if h.pos != "VERB" or h.entry.type != "REQUEST" or len(h.tokens) != 1 or t.lemma.lower() not in _ORDER_VERBS:
+            out.append(h)
+            continue
+        kids = linked.children(t.i)
+        noun = next((c for c in kids if c.dep in {"obj", "dobj"} and c.i in nouns), None)
+        # « en ordonnant »: the gerund's « en » is no party the order goes to
+        others = [c for c in kids if c.dep in {"iobj", "obj", "dobj", "dative"} and c is not noun
+                  and c.pos in {"NOUN", "PROPN", "PRON"} and c.text.lower() not in {"en", "y"}]
+        forces = [g for c in ([] if noun is None else linked.children(noun.i))
+                  for g in ((c,) if c.dep.startswith("nmod") else linked.children(c.i) if c.dep == "prep"
+                            and c.lemma.lower() == "of" else ())
+                  if g.dep in {"nmod", "pobj"} and g.lemma.lower() in withdrawn_nouns()]
+        if noun is None or others or not forces or not all(_bare_collective(linked, g.i) for g in forces):
+            out.append(h)
+            continue
+        out.append(replace(h, entry=replace(h.entry, type="RETREAT", mode="withdraw", context=("military",),
+                                            roles=(("subj", "actor"),),
+                                            note="order the withdrawal of one's own forces")))
+    return out
+
+
+def _missing(parse: Parse, hit, children, absent: frozenset[str]) -> bool:
+    """The trigger names an act said to be missing (cue kind ``absence``): « sans consulter le
+    Niger », « sans l'accord de Bamako », "without consulting Niger" (the act did not take place),
+    « l'absence de soutien », « le manque de coopération », "the lack of an apology". The text does
+    not say it happened, nor that anyone refused it (which would be REJECT): no event."""
+    tokens = parse.tokens
+    t = tokens[hit.head]
+    if any(c.dep in {"case", "mark"} and c.lemma.lower() in absent for c in children(t.i)):
+        return True
+    if t.head == t.i:
+        return False
+    up = tokens[t.head]
+    if t.dep in {"pobj", "pcomp"} and up.lemma.lower() in absent:
+        return True  # "without consulting", "without an agreement"
+    if t.dep.startswith("nmod") and up.lemma.lower() in absent and up.pos == "NOUN" \
+            and any(c.dep == "case" and c.lemma.lower() == "de" for c in children(t.i)):
+        return True  # « l'absence de soutien »
+    if t.dep == "pobj" and up.lemma.lower() == "of" and up.head != up.i:
+        owner = tokens[up.head]
+        return owner.pos == "NOUN" and owner.lemma.lower() in absent  # "the lack of support"
+    return False
 
 
 def _modifier(parse: Parse, hit) -> bool:

@@ -9,6 +9,8 @@ Sequence of tenses: under a speech verb told in the past ("said it had killed", 
 avait tué »), the pluperfect is the reported event itself, not background, and "would" or the
 French conditional ("announced it would close", « a annoncé qu'il fermerait ») is the future seen
 from the past: future, not hypothetical (an "if"/« si » clause keeps it hypothetical).
+The French journalistic conditional (« l'armée aurait tué dix civils ») reports an unconfirmed past
+event: not hypothetical, unless a « si » clause, a modal (« aurait pu ») or « sans ... » makes it one.
 The cue words are data (``lexicons/cues_*.tsv``); the grammar is here.
 """
 from __future__ import annotations
@@ -56,6 +58,9 @@ def compute_flags(linked: LinkedDocument, head: int, cues, trigger_flag: str = "
                     and not any(c.lemma.lower() == "have" for c in auxes):
                 fut = True
                 why.append(f"{conditional[0].text!r} under {reported.text!r}: the future seen from the past")
+            elif conditional and not if_clause and _hearsay(linked, t, auxes, conditional):
+                why.append(f"{conditional[0].text!r} {t.text!r}: the journalistic conditional, a reported "
+                           f"past event, not a hypothesis")
             elif conditional:
                 hyp = True
                 why.append(f"conditional {t.text!r}")
@@ -162,6 +167,39 @@ def _reported_in_past(linked: LinkedDocument, chain: list[Token], cues) -> Token
     if _past(linked, speech) or ("Tense=Imp" in speech.morph and "VerbForm=Fin" in speech.morph):
         return speech
     return None
+
+
+# « aurait pu attaquer », « aurait dû », « aurait voulu »: what might have been, not hearsay
+_MODAL_VERBS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "aimer", "préférer", "souhaiter"})
+# « sans l'intervention de la France, Bamako serait tombé », « sinon », « autrement »: a counterfactual
+_COUNTERFACTUAL = frozenset({"sans", "sinon", "autrement", "faute"})
+
+
+def _hearsay(linked: LinkedDocument, t: Token, auxes: list[Token], conditional: list[Token]) -> bool:
+    """The French journalistic conditional: « l'armée aurait tué dix civils », « des soldats
+    auraient exécuté trois bergers » report an unconfirmed past event, they do not suppose one.
+    Only the compound conditional (« avoir »/« être » in the conditional + past participle), with no
+    « si » clause on it or on the clause above, no counterfactual « sans ... »/« sinon », and not a
+    modal (« aurait pu frapper » is what might have been). English "would have" is counterfactual."""
+    if "VerbForm=Part" not in t.morph or t.lemma.lower() in _MODAL_VERBS:
+        return False
+    if not conditional or any(x is t or x.lemma.lower() not in {"avoir", "être"} for x in conditional):
+        return False
+    if not any(a.lemma.lower() in {"avoir", "être"} and _conditional(a) for a in auxes):
+        return False
+    tokens = linked.parse.tokens
+    if any(w.sent == t.sent and w.dep == "mark" and w.lemma.lower() in {"si", "if"} for w in tokens):
+        return False  # « Si le Bénin avait refusé, le Niger aurait bombardé »: however it is parsed
+    k = t
+    for _ in range(4):
+        # « sinon » on the verb, or « sans » on one of its phrases
+        if _condition_above(linked, k) or any(w.lemma.lower() in _COUNTERFACTUAL and w.dep in {"case", "mark", "advmod"}
+                                              for c in linked.children(k.i) for w in (c, *linked.children(c.i))):
+            return False
+        if k.head == k.i:
+            break
+        k = tokens[k.head]
+    return True
 
 
 def _condition_above(linked: LinkedDocument, t: Token) -> bool:

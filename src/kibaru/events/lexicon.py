@@ -14,6 +14,8 @@ Trigger files (``triggers_{lang}.tsv``) have a header and these tab-separated co
                 subj:L1|L2  the subject has one of these lemmas
                 refl        pronominal use (se/s', oneself)
                 clitic:C    a clitic (French ``en``, ``y``) on the verb
+                noobj       no direct object (a date the parser reads as one aside): « ont
+                            manifesté à Bamako » demonstrates, « ont manifesté leur force » shows
     flag      a flag the trigger itself implies: future, negated, hypothetical, historical, or empty
     roles     comma-separated ``dep=role`` (role: actor, recipient, none), e.g. ``subj=recipient,obj=actor``;
               dep is subj, subjpass, obj, iobj, obl, obl:PREP, nmod, nmod:PREP or poss; empty =
@@ -72,10 +74,11 @@ POS_VALUES = frozenset({"VERB", "NOUN", "MWE"})
 FLAGS = frozenset({"future", "negated", "hypothetical", "historical"})
 ROLE_VALUES = frozenset({"actor", "recipient", "none"})
 ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"})
-REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic"})
+REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic", "noobj"})
+_BARE_REQUIRES = frozenset({"refl", "noobj"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
                        "quote_intro", "obligation", "willingness", "background",
-                       "clause_complement", "means", "opinion"})
+                       "clause_complement", "means", "opinion", "absence"})
 
 _VERB_DEFAULT = (("subj", "actor"), ("obj", "recipient"), ("obl", "recipient"))
 _NOUN_DEFAULT = (("poss", "actor"), ("nmod", "recipient"))
@@ -91,8 +94,8 @@ CUE_COLUMNS = ("cue", "kind", "note")
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str                       # obj | prep | subj | refl | clitic
-    values: tuple[str, ...] = ()    # lemmas / prepositions; empty for refl
+    kind: str                       # obj | prep | subj | refl | clitic | noobj
+    values: tuple[str, ...] = ()    # lemmas / prepositions; empty for refl and noobj
 
 
 @dataclass(frozen=True)
@@ -229,9 +232,9 @@ def _parse_requires(text: str, where: str) -> tuple[Requirement, ...]:
         if kind not in REQUIRE_KINDS:
             raise DataError(f"{where}: unknown constraint {part!r} (known: {', '.join(sorted(REQUIRE_KINDS))})")
         values = tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
-        if kind == "refl" and values:
-            raise DataError(f"{where}: 'refl' takes no value: {part!r}")
-        if kind != "refl" and not values:
+        if kind in _BARE_REQUIRES and values:
+            raise DataError(f"{where}: {kind!r} takes no value: {part!r}")
+        if kind not in _BARE_REQUIRES and not values:
             raise DataError(f"{where}: constraint {kind!r} needs values, e.g. {kind}:a|b")
         out.append(Requirement(kind, values))
     return tuple(out)

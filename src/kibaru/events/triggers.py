@@ -105,10 +105,23 @@ def _requires_ok(entry, token: Token, children) -> bool:
             if not any("Reflex=Yes" in c.morph or c.lemma.lower() in {"se", "soi", "oneself"} or
                        c.text.lower() in {"s'", "s’", "se"} for c in kids):
                 return False
+        elif req.kind == "noobj":
+            if any(c.dep in {"obj", "dobj"} and not _when(c) for c in kids):
+                return False
         elif req.kind == "clitic":
             if not any(c.text.lower() in wanted for c in kids):
                 return False
     return True
+
+
+_DAY_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour", "matin",
+                        "soir", "semaine", "week-end", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday", "day", "morning", "evening", "week", "weekend"})
+
+
+def _when(token: Token) -> bool:
+    """A date the parser reads as an object: « ont manifesté samedi », "marched Sunday"."""
+    return token.ent_label in {"DATE", "TIME"} or token.lemma.lower() in _DAY_WORDS
 
 
 def _arg_lemmas(token: Token, children) -> set[str]:
