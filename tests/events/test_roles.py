@@ -405,3 +405,49 @@ def test_the_named_side_of_a_clash_is_an_actor(pipeline, text):
     record = _record(pipeline, text, "fr")
     ev = _only(record, "ASSAULT")
     assert _states(record, ev.actor) == ["TGO"], ev.why
+
+
+def test_a_quoted_they_of_an_attack_is_the_attackers_told_before(pipeline):
+    """In direct speech the speaker says "I": a quoted "they" who attack are the attackers named
+    before, not the officials meeting nor the senator quoted."""
+    text = ("Militants stormed a school in the Nigerian city of Kano on Monday. A senator said teachers "
+            "and government officials were gathering at the school. “They attacked the building at night, "
+            "and then fighters burned it,” Senator Musa Bello said.")
+    record = _record(pipeline, text, "en")
+    attacks = [e for e in record.events if e.event_type == "ASSAULT" and "attacked" in " ".join(e.why)]
+    assert attacks and all(_entity(record, i).type == "armed_group" for e in attacks for i in e.actor), \
+        [(e.actor, e.why) for e in attacks]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Musa Bello visited the army base on Monday. Rebels attacked it on Tuesday.",
+])
+def test_it_never_stands_for_a_person(pipeline, text):
+    record = _record(pipeline, text, "en")
+    ev = _only(record, "ASSAULT")
+    assert all(_entity(record, i).type != "person" for i in ev.recipient), ev.why
+
+
+def test_a_relative_that_is_not_the_speaker(pipeline):
+    """"a truce that is supported by Ugandans": "that" is the truce, never the minister speaking."""
+    text = "Kenyan Foreign Minister Amina Mohamed said, “All ministers welcome the plan of a truce that is supported by Ugandans.”"
+    record = _record(pipeline, text, "en")
+    assert all(_entity(record, i).type != "person" for e in record.events for i in e.recipient), \
+        [(e.event_type, e.recipient, e.why) for e in record.events]
+
+
+def test_the_group_may_be_an_igo_named_before(pipeline):
+    """"The African Union statement said the group ...": the body just named, not a group further back."""
+    record = _record(pipeline, "M23 rebels attacked Goma. The African Union statement said the group condemned Rwanda.", "en")
+    ev = _only(record, "ACCUSE")
+    assert _states(record, ev.actor) == ["IGO"], ev.why
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kenya agreed with the Ugandan proposal."),
+    ("fr", "Le Kenya s'est accordé avec l'offre ougandaise."),
+])
+def test_who_put_a_proposal_forward_receives_the_agreement(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "AGREE")
+    assert (_states(record, ev.actor), _states(record, ev.recipient)) == (["KEN"], ["UGA"]), ev.why

@@ -48,8 +48,11 @@ class Memory:
             state = linked.implicit_state(iso, "his or her country") if iso else None
             if state:
                 return (state,), f"'{token.text}' -> country of the speaker {linked.parse.tokens[speaker].text!r}"
+        if token.text.lower() in _RELATIVES and _relative(linked, i):
+            return (), ""  # "a truce that is backed by X": a relative pronoun stands for its noun, no one else
         if token.pos == "PRON" and token.dep.startswith("nsubj") and (speaker := _matrix_subject(linked, i)) is not None \
-                and linked.parse.tokens[speaker].pos != "PRON":
+                and linked.parse.tokens[speaker].pos != "PRON" and not in_quotation(linked, i):
+            # "“They attacked at dawn,” the senator said": in direct speech the speaker says "I"
             ids, rule = resolve_argument(linked, speaker)
             if ids:
                 return ids, f"pronoun {token.text!r} -> the speaker {linked.parse.tokens[speaker].text!r}"
@@ -62,6 +65,8 @@ class Memory:
             before = [linked.token_entity[t.i] for t in linked.parse.tokens[:i]
                       if t.i in linked.token_entity and linked.entity_type(linked.token_entity[t.i])
                       in {"person", "country", "organization", "armed_group", "igo"}]
+        if token.text.lower() in _NEUTER:
+            before = [eid for eid in before if linked.entity_type(eid) != "person"]
         if not before:
             return (), ""
         eid = before[-1]
@@ -70,6 +75,31 @@ class Memory:
             state = linked.implicit_state(iso, "his or her country") if iso else None
             return ((state,), f"'{token.text}' -> country of {eid}") if state else ((), "")
         return (eid,), f"pronoun {token.text!r} -> last actor"
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom", "qui", "que", "lequel", "laquelle"})
+_OPENING = {"“": "”", "«": "»"}
+
+
+def _relative(linked: LinkedDocument, i: int) -> bool:
+    """"that" in "a truce that is backed": a pronoun heading (or inside) a relative clause."""
+    t = linked.parse.tokens[i]
+    if "PronType=Rel" in t.morph:
+        return True
+    verb = linked.parse.tokens[t.head]
+    return t.head != t.i and verb.dep in {"acl:relcl", "relcl"} and t.i < verb.i
+
+
+def in_quotation(linked: LinkedDocument, i: int) -> bool:
+    """Whether token i stands inside quotation marks opened earlier in its paragraph."""
+    text = linked.parse.document.text
+    at = linked.parse.tokens[i].start
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    for opening, closing in _OPENING.items():
+        if before.count(opening) > before.count(closing):
+            return True
+    return before.count('"') % 2 == 1
 
 
 def _matrix_subject(linked: LinkedDocument, i: int) -> int | None:
@@ -125,7 +155,8 @@ def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...]
         if number and _number(t) and _number(t) != number:
             continue
         ids, rule = resolve_argument(linked, k)
-        ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS)
+        ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS
+                    and not (pron.text.lower() in _NEUTER and linked.entity_type(e) == "person"))
         if ids:
             return ids[:1], f"pronoun {pron.text!r} -> {rule}"
     if number == "Plur" and pron.text.lower() in _NOTIONAL_PLURALS:
@@ -141,6 +172,7 @@ def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...]
 
 
 _NOTIONAL_PLURALS = frozenset({"they", "them", "their"})
+_NEUTER = frozenset({"it", "its"})  # "it" is never a person
 _BODIES = frozenset({"igo", "organization", "armed_group"})
 
 

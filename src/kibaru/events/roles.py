@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from kibaru.events.antecedents import Memory
+from kibaru.events.antecedents import Memory, in_quotation
 from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
@@ -135,6 +135,9 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         if not ids and perpetrator_noun(linked, arg_head):
             # « les auteurs de ces exactions », "those responsible": who carried out the acts told before
             ids, rule = memory.perpetrator(linked, arg_head)
+        if not ids and event_type in PERPETRATED and _quoted_they(linked, arg_head):
+            # "“They attacked the hotel at dawn,” the lawmaker said": the attackers told before
+            ids, rule = memory.perpetrator(linked, arg_head)
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
             ids, rule = memory.antecedent(linked, arg_head)
         for eid in ids:
@@ -158,6 +161,10 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         if role == "actor" and pos == "NOUN" and a.case in OF_PREPS and _bare_collective(linked, a.head) \
                 and governing_subject(linked, head) is not None:
             return True  # "the US sped up the withdrawal of some forces from Panama": the subject acts
+        if role == "actor" and key not in {"subj", "subjpass"} and tokens[a.head].lemma.lower() in proposal_nouns():
+            # "agreed with the U.S. proposal": whoever put it forward receives the agreement
+            put(recipient, a.head, f"recipient<-{key}: whose {tokens[a.head].text!r} it is", a.case)
+            return True
         if role != "none":
             put(actor if role == "actor" else recipient, a.head, f"{role}<-{key} (lexicon)", a.case)
         return True
@@ -462,6 +469,12 @@ def statement_nouns() -> frozenset[str]:
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
 
 
+def _quoted_they(linked: LinkedDocument, i: int) -> bool:
+    """A plural subject pronoun ("they", « ils ») inside a quotation."""
+    t = linked.parse.tokens[i]
+    return t.text.lower() in {"they", "ils", "elles"} and t.dep.startswith("nsubj") and in_quotation(linked, i)
+
+
 def _relative_noun(linked: LinkedDocument, i: int) -> int | None:
     """The noun a relative pronoun subject stands for: the noun its clause hangs from."""
     tokens = linked.parse.tokens
@@ -617,6 +630,11 @@ def patient_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def proposal_nouns() -> frozenset[str]:
+    return _nouns("proposal_nouns.txt")
+
+
 def withdrawn_nouns() -> frozenset[str]:
     lines = (_STATEMENTS.parent / "withdrawn_nouns.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

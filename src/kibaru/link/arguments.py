@@ -346,7 +346,7 @@ def _the_group(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str] | 
     first = linked.parse.sentences[max(0, head.sent - 2)].first
     for k in range(i - 1, first - 1, -1):
         eid = linked.token_entity.get(k)
-        if eid and linked.entity_type(eid) in {"armed_group", "organization"}:
+        if eid and linked.entity_type(eid) in {"armed_group", "organization", "igo"}:
             return (eid,), f"{head.text!r} -> the group named before ({tokens[k].text!r})"
     return None
 
