@@ -451,3 +451,20 @@ def test_who_put_a_proposal_forward_receives_the_agreement(pipeline, lang, text)
     record = _record(pipeline, text, lang)
     ev = _only(record, "AGREE")
     assert (_states(record, ev.actor), _states(record, ev.recipient)) == (["KEN"], ["UGA"]), ev.why
+
+
+# People named by a demonym and a group noun are a group of that state, not the state: the state
+# may act on them ("Croatia is investigating crimes by Croatian extremists"), and an unnamed group
+# takes the document's state ("Islamic fundamentalists demanded the resignation of the X president").
+@pytest.mark.parametrize(("lang", "text", "etype", "actors", "recipients"), [
+    ("en", "Kenya is investigating killings by Kenyan extremists.", "ACCUSE", ["KEN"], ["KEN"]),
+    ("fr", "Le Mali a condamné les extrémistes maliens.", "ACCUSE", ["MLI"], ["MLI"]),
+    ("en", "Malian farmers blockaded Bamako on Monday.", "COERCE", ["MLI"], ["MLI"]),
+    ("fr", "Le Niger a condamné des agriculteurs nigériens.", "ACCUSE", ["NER"], ["NER"]),
+    ("en", "Islamic fundamentalists demanded the resignation of the Malian president.", "REQUEST", ["MLI"], ["MLI"]),
+    ("en", "Traditional elders demanded that the Malian Interior Ministry be dissolved.", "REQUEST", ["MLI"], ["MLI"]),
+])
+def test_groups_named_by_their_noun(pipeline, lang, text, etype, actors, recipients):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, etype)
+    assert (_states(record, ev.actor), _states(record, ev.recipient)) == (actors, recipients), ev.why
