@@ -468,3 +468,14 @@ def test_groups_named_by_their_noun(pipeline, lang, text, etype, actors, recipie
     record = _record(pipeline, text, lang)
     ev = _only(record, etype)
     assert (_states(record, ev.actor), _states(record, ev.recipient)) == (actors, recipients), ev.why
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "British police arrested militants in Northern Ireland on Monday."),
+    ("fr", "La police britannique a arrêté des militants en Irlande du Nord lundi."),
+])
+def test_northern_ireland_is_not_ireland(pipeline, lang, text):
+    """A region whose name holds another state's ("Northern Ireland") belongs to its own state."""
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "COERCE")
+    assert (_states(record, ev.actor), _states(record, ev.recipient)) == (["GBR"], ["GBR"]), ev.why

@@ -115,6 +115,8 @@ class Linker:
             if entry.type == "country" and _CURRENCY.match(doc.text, m.end):
                 covered.append((m.start, m.end))  # "US $50 million", "U.S. dollars": money, not a party
                 continue
+            if entry.type == "country" and _inside_region_name(parse, m):
+                continue  # "Northern Ireland": a region whose name holds a state's, left to the gazetteer
             if entry.type == "country" and self._is_place_use(parse, m, doc.text):
                 linked.add_place(m.start, m.end, entry)
             else:
@@ -359,6 +361,24 @@ class Linker:
 _CURRENCY = re.compile(r"\.?\s?(?:\$|(?i:dollars?)\b)")
 # "IL-76", "Su-25", "MiG-29", "F-16", "T-72": a model designation (not "G7" or "P5")
 _EQUIPMENT = re.compile(r"^[A-Z][A-Za-z]{0,3}[- ]\d{1,4}[A-Z]{0,2}$")
+
+
+_COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western"})
+_FRENCH_COMPASS = re.compile(r" du (?:Nord|Sud)\b")
+
+
+def _inside_region_name(parse: Parse, m) -> bool:
+    """A state's name after a capitalised compass adjective inside one NER place name
+    ("Northern Ireland"), a region of another state, not the state named."""
+    text = parse.document.text
+    before = parse.tokens_before(m.start, 1)
+    if before and before[-1].text in _COMPASS:
+        start, end = before[-1].start, m.end
+    elif (after := _FRENCH_COMPASS.match(text, m.end)) is not None:  # « Irlande du Nord »
+        start, end = m.start, after.end()
+    else:
+        return False
+    return any(x.start <= start and end <= x.end for x in parse.mentions)
 
 
 @functools.lru_cache(maxsize=65536)
