@@ -25,8 +25,9 @@ FLAG_CASES = [
     ("en", "Nigerian troops can be seen surrounding the palace.", "MOBILIZE", set()),
     ("fr", "On pouvait voir des soldats maliens attaquer le village.", "ASSAULT", set()),
     # future: aller + infinitive, future tense, plan verbs, will
-    ("fr", "Le Tchad va retirer ses troupes du Niger.", "RETREAT", {"future"}),
-    ("fr", "La France retirera ses soldats du Mali.", "RETREAT", {"future"}),
+    ("fr", "Le Tchad va retirer ses troupes du Niger.", "CONCEDE", {"future"}),
+    ("fr", "La France retirera ses soldats du Mali.", "CONCEDE", {"future"}),
+    ("en", "Chad will withdraw its soldiers from Niger.", "CONCEDE", {"future"}),
     ("fr", "Le Nigeria va attaquer le Niger.", "THREATEN", {"future"}),
     ("en", "Nigeria will attack Niger.", "THREATEN", {"future"}),
     # historical: pluperfect, "déjà", "previously"

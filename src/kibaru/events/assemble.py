@@ -111,6 +111,8 @@ def extract_events(parse: Parse, linked: LinkedDocument, kb) -> tuple[Event, ...
             recoded = f"{entry.type} unless a condition is met -> THREATEN"
         if event_type == "THREATEN" and not roles.recipient:
             roles = _condition_target(linked, hit.head, roles)
+        if event_type == "THREATEN" and not roles.recipient:
+            roles = _demand_target(linked, hit.head, roles)
         if event_type in _COOPERATIVE and not flags.negated and _willing(linked, hit.head, cues):
             # "Syria says it is willing to withdraw": a stated willingness is AGREE (PLOVER)
             event_type, mode, recoded = "AGREE", None, f"stated willingness to {entry.type} -> AGREE"
@@ -251,6 +253,45 @@ def _condition_target(linked: LinkedDocument, head: int, roles):
             if ids:
                 return Roles(roles.actor, ids, (*roles.why, f"recipient<-who must meet the condition "
                                                             f"{tokens[clause.i].text!r}: {rule}"))
+    return roles
+
+
+_DEMAND_PATH = frozenset({"conj", "nmod", "obl", "obj", "dobj", "prep", "pobj"})
+
+
+def _demand_target(linked: LinkedDocument, head: int, roles):
+    """"urged Sudan to accept the truce or face sanctions", « a exhorté le Soudan à accepter la
+    trêve sous peine de sanctions »: a threat told inside what one side is asked to do is held
+    over the one asked (the object of the verb whose complement holds it)."""
+    from kibaru.events.roles import Roles
+    from kibaru.link.arguments import resolve_argument
+
+    tokens = linked.parse.tokens
+    node = head
+    for _ in range(6):
+        t = tokens[node]
+        if t.head == node:
+            return roles
+        if t.dep == "xcomp":
+            asked = next((c.i for c in linked.children(t.head) if c.dep in {"obj", "dobj"}), None)
+            if asked is None:
+                return roles
+            ids, rule = resolve_argument(linked, asked)
+            ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+            if not ids:
+                return roles
+            why = (*roles.why, f"recipient<-the one asked by {tokens[t.head].text!r}: {rule}")
+            actor = roles.actor
+            asker = next((c.i for c in linked.children(t.head) if c.dep in {"nsubj", "nsubj:pass"}), None)
+            if not actor and asker is not None:
+                # whoever asks holds the penalty over the one asked
+                actor, rule = resolve_argument(linked, asker)
+                actor = tuple(e for e in actor if e not in ids and linked.entity_type(e) not in _PLACE_TYPES)
+                why += (f"actor<-who asks {tokens[t.head].text!r}: {rule}",) if actor else ()
+            return Roles(actor, ids, why)
+        if t.dep not in _DEMAND_PATH:
+            return roles
+        node = t.head
     return roles
 
 
@@ -421,7 +462,10 @@ def _complete(roles, inner, lemma: str, outer_type: str):
     asked = inner.actor if outer_type in {"REQUEST", "ACCUSE"} else ()
     # the one asked or blamed is never the one asking: "we called for Russia to agree" leaves
     # the unresolved "we" empty rather than making Russia ask itself
-    actor = roles.actor or (() if asked else inner.actor)
+    # who put the proposal forward and receives the endorsement does not endorse it: "agreed with
+    # the Ethiopian proposal" leaves the actor to be found elsewhere
+    actor = roles.actor or (() if asked else tuple(a for a in inner.actor if outer_type != "SUPPORT"
+                                                   or a not in roles.recipient))
     recipient = roles.recipient or tuple(r for r in (*asked, *inner.recipient) if r not in actor)
     if (actor, recipient) == (roles.actor, roles.recipient):
         return roles
@@ -447,6 +491,9 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
         return "REJECT", None, replace(flags, negated=False, future=False), f"negated {event_type} -> REJECT"
     if flags.future and event_type in _FUTURE_AGREE and pos == "VERB":
         return "AGREE", None, flags, f"future {event_type} -> AGREE"
+    if flags.future and event_type == "RETREAT" and mode == "withdraw":
+        # PLOVER: an announced withdrawal, not yet carried out, is a concession in words
+        return "CONCEDE", None, flags, "future withdrawal -> CONCEDE"
     if (flags.future or flags.hypothetical) and event_type in _THREAT_MODES and not flags.negated:
         threat = _COERCE_THREAT.get(mode or "", _THREAT_MODES[event_type]) if event_type == "COERCE" \
             else ("expel" if mode == "expel" else _THREAT_MODES[event_type])

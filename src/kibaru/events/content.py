@@ -137,6 +137,9 @@ _GERUND_MARKS = frozenset({"en"})
 _CHAIN_STEPS = 4  # "called for Russia to reciprocate by agreeing": agreeing < by < reciprocate < called
 
 
+_UNDER_PENALTY = frozenset({"sous", "sou"})  # « sous peine de » (the parser may lemmatise "sous" as "sou")
+
+
 def _content_edge(parse: Parse, t, by_head: dict, marks: ContentMarks, speaking=frozenset()) -> bool:
     """Whether ``t`` hangs from its head as (part of) that head's content."""
     if t.dep in _COMPLEMENT_DEPS:
@@ -272,6 +275,11 @@ def asserted_triggers(parse: Parse, hits: list, marks: ContentMarks,
             t = parse.tokens[t.head]
             if parent is not None and parent is not hit and _takes_content(parent, taking):
                 owner = parent
+        if owner is not None and hit.entry.type == "THREATEN" and hit.pos == "NOUN" \
+                and any(k.dep == "case" and k.lemma.lower() in _UNDER_PENALTY for k in _kids(parse, hit.head)):
+            # « a exhorté le Soudan à accepter la trêve sous peine de sanctions »: the penalty held
+            # over the one asked is a threat of its own, not part of what is asked
+            owner = None
         if owner is None:
             kept.append(hit)
         else:

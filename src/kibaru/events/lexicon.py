@@ -11,6 +11,8 @@ Trigger files (``triggers_{lang}.tsv``) have a header and these tab-separated co
     requires  comma-separated constraints, all of which must hold, or empty:
                 obj:L1|L2   the direct object (for a NOUN: its de/of complement) has one of these lemmas
                 prep:P1|P2  a dependent introduced by one of these prepositions
+                pobj:L1|L2  a dependent introduced by a preposition (one of prep's, where the entry
+                            has prep) has one of these lemmas: "agree with the proposal"
                 subj:L1|L2  the subject has one of these lemmas
                 refl        pronominal use (se/s', oneself)
                 clitic:C    a clitic (French ``en``, ``y``) on the verb
@@ -74,7 +76,7 @@ POS_VALUES = frozenset({"VERB", "NOUN", "MWE"})
 FLAGS = frozenset({"future", "negated", "hypothetical", "historical"})
 ROLE_VALUES = frozenset({"actor", "recipient", "none"})
 ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"})
-REQUIRE_KINDS = frozenset({"obj", "prep", "subj", "refl", "clitic", "noobj"})
+REQUIRE_KINDS = frozenset({"obj", "prep", "pobj", "subj", "refl", "clitic", "noobj"})
 _BARE_REQUIRES = frozenset({"refl", "noobj"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
                        "quote_intro", "obligation", "willingness", "background",

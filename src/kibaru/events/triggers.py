@@ -94,6 +94,12 @@ def _requires_ok(entry, token: Token, children) -> bool:
         elif req.kind == "prep":
             if not any(_case_of(c, children) in wanted for c in kids):
                 return False
+        elif req.kind == "pobj":
+            # "agree with the U.S. proposal": the noun a preposition introduces
+            preps = set(entry.requirement("prep").values) if entry.requirement("prep") else None
+            args = [c for c in kids if (case := _case_of(c, children)) and (preps is None or case in preps)]
+            if not any(_arg_lemmas(c, children) & wanted for c in args):
+                return False
         elif req.kind == "subj":
             subjects = [c for c in kids if c.dep.startswith("nsubj")]
             if not subjects and token.dep == "xcomp" and token.head != token.i:
