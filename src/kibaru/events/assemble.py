@@ -14,9 +14,10 @@ from kibaru.events.merge import merge_mentions
 from kibaru.events.obligations import Obligation, find_obligations
 from kibaru.events.passing import drop_in_passing
 from kibaru.events.places import clause_place, event_place
-from kibaru.events.roles import fill_roles, patient_nouns
+from kibaru.events.roles import fill_roles
 from kibaru.events.speakers import first_person_speaker
 from kibaru.events.triggers import find_triggers
+from kibaru.events import wordlists
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Attribution, DateValue, Event, Evidence, Parse
@@ -330,7 +331,7 @@ def _content_party(linked: LinkedDocument, head: int, roles):
                     continue
                 if c.dep == "prep" and c.lemma.lower() in _NOT_CONTENT_PREPS:
                     continue
-                if tokens[i].lemma.lower() in patient_nouns() and _of_phrase(linked, c):
+                if tokens[i].lemma.lower() in wordlists.nouns("patient") and _of_phrase(linked, c):
                     continue  # "demanded the release of Malian journalists": the freed are not asked
                 found.append(c.i)
                 stack.append((c.i, depth + 1, clause))
@@ -549,7 +550,7 @@ def _ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
     told in the future, the flags say so), not a demand of which the soldiers are the recipient.
     An order to another party ("ordered Mali to withdraw its troops", « a ordonné le retrait des
     troupes françaises ») stays REQUEST."""
-    from kibaru.events.roles import _bare_collective, withdrawn_nouns
+    from kibaru.events.roles import _bare_collective
 
     parse = linked.parse
     tokens = parse.tokens
@@ -570,7 +571,7 @@ def _ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
         forces = [g for c in ([] if noun is None else linked.children(noun.i))
                   for g in ((c,) if c.dep.startswith("nmod") else linked.children(c.i) if c.dep == "prep"
                             and c.lemma.lower() == "of" else ())
-                  if g.dep in {"nmod", "pobj"} and g.lemma.lower() in withdrawn_nouns()]
+                  if g.dep in {"nmod", "pobj"} and g.lemma.lower() in wordlists.nouns("withdrawn")]
         if noun is None or others or not forces or not all(_bare_collective(linked, g.i) for g in forces):
             out.append(h)
             continue

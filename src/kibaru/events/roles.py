@@ -10,20 +10,18 @@ dernier", "son pays") takes the last actor before it.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from kibaru.events.antecedents import Memory, in_quotation
 from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
 from kibaru.events.targets import refine_recipients
+from kibaru.events import wordlists
 from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
 from kibaru.link.arguments import backing_participle, protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
-_STATEMENTS = Path(__file__).parent / "lexicons" / "statement_nouns.txt"
 RECIPIENT_PREPS = frozenset({
     "à", "au", "aux", "avec", "contre", "envers", "auprès", "vers", "sur", "pour", "entre", "devant",
     "outside",
@@ -110,8 +108,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         ids, rule = resolve_argument(linked, arg_head)
         if not ids and event_type == "PROTEST" and target is actor:
             ids, rule = protesters(linked, arg_head)
-        if tokens[arg_head].lemma.lower() in venue_nouns() or (
-                pos == "NOUN" and case in OF_PREPS and tokens[head].lemma.lower() in venue_nouns()):
+        if tokens[arg_head].lemma.lower() in wordlists.nouns("venue") or (
+                pos == "NOUN" and case in OF_PREPS and tokens[head].lemma.lower() in wordlists.nouns("venue")):
             # « le crime de Tombouctou », « la bataille de Tinzaouatène »: where it happened
             ids = tuple(e for e in ids if linked.entity_type(e) != "location")
         if case in LOCATIVE_PREPS and not (event_type in PERPETRATED and tokens[arg_head].dep == "obl:arg"
@@ -161,7 +159,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         if role == "actor" and pos == "NOUN" and a.case in OF_PREPS and _bare_collective(linked, a.head) \
                 and governing_subject(linked, head) is not None:
             return True  # "the US sped up the withdrawal of some forces from Panama": the subject acts
-        if role == "actor" and key not in {"subj", "subjpass"} and tokens[a.head].lemma.lower() in proposal_nouns():
+        if role == "actor" and key not in {"subj", "subjpass"} and tokens[a.head].lemma.lower() in wordlists.nouns("proposal"):
             # "agreed with the U.S. proposal": whoever put it forward receives the agreement
             put(recipient, a.head, f"recipient<-{key}: whose {tokens[a.head].text!r} it is", a.case)
             return True
@@ -322,7 +320,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     for a in arguments(linked, verb):
                         if a.role == "obl" and a.case in {"avec", "with"}:
                             put(recipient, a.head, f"recipient<-'{a.case}' of the governing verb", a.case)
-    if pos == "NOUN" and not actor and recipient and tokens[head].lemma.lower() in mutual_nouns():
+    if pos == "NOUN" and not actor and recipient and tokens[head].lemma.lower() in wordlists.nouns("mutual"):
         sides = {e for a in args if a.role == "obl" and a.case in {"avec", "with"}
                  for k in [a.head] + [c.i for c in linked.children(a.head) if c.dep == "conj"]
                  for e in resolve_argument(linked, k)[0]}
@@ -356,7 +354,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         # « Mon message à ceux qui ... : arrêtez ... »: an order is given to whom the message is for
         sent = tokens[head].sent
         for t in tokens:
-            if t.sent == sent and t.i < head and t.lemma.lower() in statement_nouns():
+            if t.sent == sent and t.i < head and t.lemma.lower() in wordlists.nouns("statement"):
                 for a in arguments(linked, t.i):
                     if a.role == "obl" and a.case in {"à", "to", "pour", "for"}:
                         put(recipient, a.head, f"recipient<-whom the {t.text!r} is for", a.case)
@@ -383,7 +381,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             # "the withdrawal of Serbian forces from Bosnia": who acts, not whence
             agents = [b for b in inner if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
             owners = [b for b in inner if b.role == "poss" or (b.role in {"obl", "agent"} and b.case in OF_PREPS)]
-            if tokens[a.head].lemma.lower() in patient_nouns():
+            if tokens[a.head].lemma.lower() in wordlists.nouns("patient"):
                 # "demanded the release of the hostages", "demanded Mr X's release": the one freed
                 # is not the one asked; "Benin's arrest of the traders": Benin arrests
                 of = [b for b in owners if b.role != "poss"]
@@ -450,7 +448,7 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
     for k in judged:
         # « a condamné le crime de Tombouctou », "denounced the attack": an act told before, with
         # no party named in it, is the act of whoever carried out the last attack
-        if tokens[k].lemma.lower() in misdeed_nouns() and any(
+        if tokens[k].lemma.lower() in wordlists.nouns("misdeed") and any(
                 c.dep == "det" and c.lemma.lower() in _TOLD_BEFORE for c in linked.children(k)):
             ids, rule = memory.perpetrator(linked, k)
             ids = tuple(e for e in ids if e not in actor)
@@ -458,12 +456,6 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
                 recipient[:] = list(ids)
                 why.append(f"recipient<-the act judged {tokens[k].text!r}: {rule}")
             return
-
-
-@functools.lru_cache(maxsize=1)
-def statement_nouns() -> frozenset[str]:
-    lines = _STATEMENTS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
@@ -493,32 +485,12 @@ def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
     tokens = linked.parse.tokens
     if tokens[verb].dep != "acl" or tokens[verb].head != noun or noun in linked.token_entity:
         return None
-    if tokens[noun].lemma.lower() not in statement_nouns():
+    if tokens[noun].lemma.lower() not in wordlists.nouns("statement"):
         return None
     return governing_subject(linked, noun)
 
 
 _TOLD_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "the", "this", "these"})
-
-
-def _nouns(name: str) -> frozenset[str]:
-    lines = (_STATEMENTS.parent / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@functools.lru_cache(maxsize=1)
-def mutual_nouns() -> frozenset[str]:
-    return _nouns("mutual_nouns.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def venue_nouns() -> frozenset[str]:
-    return _nouns("venue_nouns.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def misdeed_nouns() -> frozenset[str]:
-    return _nouns("misdeed_nouns.txt")
 
 
 def _first_clause_subject(linked: LinkedDocument, verb: int) -> int | None:
@@ -579,13 +551,7 @@ def _party_noun(linked: LinkedDocument, i: int) -> bool:
     if eid is not None:
         return linked.entity_type(eid) not in {"location", "facility", "equipment"}
     lemma = linked.parse.tokens[i].lemma.lower()
-    return collective(linked.lang, lemma) is not None or lemma in perpetrator_nouns()
-
-
-@functools.lru_cache(maxsize=1)
-def perpetrator_nouns() -> frozenset[str]:
-    lines = (_STATEMENTS.parent / "perpetrator_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return collective(linked.lang, lemma) is not None or lemma in wordlists.nouns("perpetrator")
 
 
 _THIS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "those", "that"})
@@ -608,7 +574,7 @@ def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
                 if words & _INVOLVED:
                     return True
         return False
-    if lemma not in perpetrator_nouns():
+    if lemma not in wordlists.nouns("perpetrator"):
         return False
     for c in linked.children(i):
         if c.dep in {"nmod", "obl"} and any(k.dep == "case" and k.text.lower() in OF_PREPS | {"des", "du"}
@@ -623,27 +589,10 @@ def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def patient_nouns() -> frozenset[str]:
-    lines = (_STATEMENTS.parent / "patient_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
-def proposal_nouns() -> frozenset[str]:
-    return _nouns("proposal_nouns.txt")
-
-
-def withdrawn_nouns() -> frozenset[str]:
-    lines = (_STATEMENTS.parent / "withdrawn_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def _withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
     """"Eighty UN peacekeepers were shipped out of the enclave": a side's own people withdrawn,
     with no agent, act for the side that withdraws them."""
-    if entry.mode != "withdraw" or linked.parse.tokens[a.head].lemma.lower() not in withdrawn_nouns():
+    if entry.mode != "withdraw" or linked.parse.tokens[a.head].lemma.lower() not in wordlists.nouns("withdrawn"):
         return False
     return not any(b.role == "agent" or (b.role == "obl" and b.case in AGENT_PREPS) for b in args)
 

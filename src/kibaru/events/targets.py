@@ -12,14 +12,12 @@
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
+from kibaru.events import wordlists
 
-_DATA = Path(__file__).parent / "lexicons" / "relation_nouns.txt"
 _OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"})
 _FROM = frozenset({"from", "de", "du", "des", "d'", "d’"})
 _WITHDRAW_TYPES = frozenset({"RETREAT"})
@@ -28,12 +26,6 @@ _RELATION_PREPS = frozenset({"with", "in", "to", "avec", "à", "au", "en", "aupr
 _HOST_PREPS = frozenset({"in", "to", "into", "en", "à", "au", "aux", "dans", "vers"})
 _BETWEEN = frozenset({"between", "among", "amongst", "entre"})
 _PLACES = frozenset({"location", "facility", "country"})
-
-
-@functools.lru_cache(maxsize=1)
-def relation_nouns() -> frozenset[str]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def refine_recipients(linked: LinkedDocument, head: int, entry, actor: list[str],
@@ -103,13 +95,13 @@ def _case_word(linked: LinkedDocument, i: int) -> str:
 def _relation_places(linked: LinkedDocument, head: int) -> list[int]:
     """"established ties with and opened an embassy in Tehran": the trigger's words, its object,
     and the objects of verbs co-ordinated with it, when they are relations nouns."""
-    nouns = relation_nouns()
+    relations = wordlists.nouns("relation")
     tokens = linked.parse.tokens
     verbs = [head] + [c.i for c in linked.children(head) if c.dep == "conj" and c.pos == "VERB"]
     candidates = [head] + [c.i for v in verbs for c in linked.children(v) if c.dep in {"obj", "dobj"}]
     out = []
     for k in candidates:
-        if tokens[k].lemma.lower() not in nouns:
+        if tokens[k].lemma.lower() not in relations:
             continue
         out += _dependents(linked, k, _RELATION_PREPS, with_objects=False)
     return out

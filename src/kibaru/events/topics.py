@@ -13,14 +13,12 @@ complement. Places are never the party judged ("on the Thai border").
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 
 from kibaru.events.dependents import Arg, arguments
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.linked import LinkedDocument
+from kibaru.events import wordlists
 
-_DATA = Path(__file__).parent / "lexicons" / "stance_nouns.txt"
 # what a protest or an accusation is about: "complained over", "protested against", "contre"
 TOPIC_PREPS = frozenset({"over", "about", "against", "at", "into", "contre"})
 # a stance noun's complement: "defiance of", "disapproval for", « protestation contre »
@@ -32,14 +30,8 @@ IN_PREPS = frozenset({"in", "en"})
 _PLACES = frozenset({"location", "facility"})
 
 
-@functools.lru_cache(maxsize=1)
-def stance_nouns() -> frozenset[str]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def is_stance(linked: LinkedDocument, i: int) -> bool:
-    return linked.parse.tokens[i].lemma.lower() in stance_nouns()
+    return linked.parse.tokens[i].lemma.lower() in wordlists.nouns("stance")
 
 
 def under_in(linked: LinkedDocument, i: int) -> bool:
