@@ -550,7 +550,7 @@ def _ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
     told in the future, the flags say so), not a demand of which the soldiers are the recipient.
     An order to another party ("ordered Mali to withdraw its troops", « a ordonné le retrait des
     troupes françaises ») stays REQUEST."""
-    from kibaru.events.roles import _bare_collective
+    from kibaru.events.parties import bare_collective
 
     parse = linked.parse
     tokens = parse.tokens
@@ -572,7 +572,7 @@ def _ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
                   for g in ((c,) if c.dep.startswith("nmod") else linked.children(c.i) if c.dep == "prep"
                             and c.lemma.lower() == "of" else ())
                   if g.dep in {"nmod", "pobj"} and g.lemma.lower() in wordlists.nouns("withdrawn")]
-        if noun is None or others or not forces or not all(_bare_collective(linked, g.i) for g in forces):
+        if noun is None or others or not forces or not all(bare_collective(linked, g.i) for g in forces):
             out.append(h)
             continue
         out.append(replace(h, entry=replace(h.entry, type="RETREAT", mode="withdraw", context=("military",),

@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kibaru.events.antecedents import Memory, in_quotation
+from kibaru.events.antecedents import Memory
 from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
 from kibaru.events.governors import governing_subject, inherited_subject
+from kibaru.events.parties import (
+    asked_to_stop, bare_collective, first_clause_subject, imperative, party_noun, perpetrator_noun, PRONOUNS,
+    quoted_they, relative_noun, statement_issuer, unnamed, withdrawn,
+)
+from kibaru.events.repairs import (
+    adjacent_subject, AGENT_PREPS, detached_participle, far_agent, for_clause, manner_gerunds,
+    misread_perfect, OF_PREPS, participle_args, postposed_finite, reporting_clause, stranded_agents,
+    that_clauses, through_partitive,
+)
 from kibaru.events.targets import refine_recipients
 from kibaru.events import wordlists
 from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
@@ -27,18 +36,15 @@ RECIPIENT_PREPS = frozenset({
     "outside",
     "to", "with", "against", "on", "toward", "towards", "upon", "for", "at", "into", "between",
 })
-AGENT_PREPS = frozenset({"par", "by"})
 AIMED_PREPS = frozenset({"contre", "vers", "against", "at", "toward", "towards"})
 FROM_PREPS = frozenset({"from"})
 PROPOSAL_TYPES = frozenset({"CONCEDE", "REJECT", "AGREE"})  # accepting or refusing what someone put forward
 LOCATIVE_PREPS = frozenset({"à", "dans", "en", "sur", "in", "at", "on", "near", "into"})
-OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
 FORCE_TYPES = frozenset({"MOBILIZE"})
 GATHERING_VERBS = frozenset({"rassembler", "réunir", "attirer", "mobiliser", "drainer", "draw", "gather",
                              "attract", "bring", "mobilize", "mobilise"})
 CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 CONTENT_NOUN_TYPES = frozenset({"REQUEST", "ACCUSE"})  # a demand or an allegation that X ...
-THAT_MARKS = frozenset({"that", "que", "qu'", "qu’"})
 SETTING_TYPES = frozenset({"CONCEDE", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
 PARTICIPATORY = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})  # the one blamed is behind the act judged
@@ -49,11 +55,6 @@ PATIENT_NOUN_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "CON
 RAISING_VERBS = frozenset({"see", "hear", "report", "say", "believe", "think", "know", "spot", "observe",
                            "witness", "film", "allege", "voir", "apercevoir", "entendre", "signaler", "dire",
                            "croire", "filmer", "observer"})
-PRONOUNS = frozenset({
-    "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
-    "le", "la", "les", "leur", "l'", "l’",
-    "he", "she", "they", "it", "who", "which", "that", "its", "his", "her", "their", "him", "them", "latter",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,18 +78,18 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     # a multi-word trigger ("affirmer son soutien à") takes the arguments of all its words
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "VERB":
-        args += _misread_perfect(linked, head, args)
+        args += misread_perfect(linked, head, args)
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
         objects = [a.head for a in args if a.role == "obj"]
         objects += [c.i for k in objects for c in linked.children(k) if c.dep == "conj"]
         for k in objects:
-            if _party_noun(linked, k):
+            if party_noun(linked, k):
                 continue  # « a menacé les auteurs ... au Mali »: the object is whom, the « à » phrase where
             args += [b for b in arguments(linked, k)
                      if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
     if pos == "NOUN":
-        args += _participle_args(linked, head) + _stranded_agents(linked, head, args)
+        args += participle_args(linked, head) + stranded_agents(linked, head, args)
         # "launched artillery, mortar and rocket fire against X": the phrase hangs from the last conjunct
         conjuncts: list[int] = []
         frontier = [head]
@@ -126,14 +127,14 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     rule = f"{rule}, whom {tokens[arg_head].text!r} is for"
                     if ids:
                         break
-        if not ids and (noun := _relative_noun(linked, arg_head)) is not None:
+        if not ids and (noun := relative_noun(linked, arg_head)) is not None:
             # "les autorités, qui sont accusées par ...": a relative pronoun stands for its noun
             ids, rule = resolve_argument(linked, noun)
             rule = f"relative pronoun {tokens[arg_head].text!r} -> {rule}" if ids else rule
         if not ids and perpetrator_noun(linked, arg_head):
             # « les auteurs de ces exactions », "those responsible": who carried out the acts told before
             ids, rule = memory.perpetrator(linked, arg_head)
-        if not ids and event_type in PERPETRATED and _quoted_they(linked, arg_head):
+        if not ids and event_type in PERPETRATED and quoted_they(linked, arg_head):
             # "“They attacked the hotel at dawn,” the lawmaker said": the attackers told before
             ids, rule = memory.perpetrator(linked, arg_head)
         if not ids and tokens[arg_head].lemma.lower() in PRONOUNS | {"pays", "country"}:
@@ -156,7 +157,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         role = entry.role_for(key) or (entry.role_for(key.replace("nmod", "obl", 1)) if key.startswith("nmod") else None)
         if role is None:
             return False
-        if role == "actor" and pos == "NOUN" and a.case in OF_PREPS and _bare_collective(linked, a.head) \
+        if role == "actor" and pos == "NOUN" and a.case in OF_PREPS and bare_collective(linked, a.head) \
                 and governing_subject(linked, head) is not None:
             return True  # "the US sped up the withdrawal of some forces from Panama": the subject acts
         if role == "actor" and key not in {"subj", "subjpass"} and tokens[a.head].lemma.lower() in wordlists.nouns("proposal"):
@@ -177,7 +178,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 continue
             if a.role == "subj":
                 put(actor, a.head, "actor<-subject")
-            elif a.role == "subjpass" and _withdrawn(linked, entry, a, args):
+            elif a.role == "subjpass" and withdrawn(linked, entry, a, args):
                 put(actor, a.head, "actor<-the side's own people withdrawn (passive subject)")
                 for b in args:  # "pulled out of the enclave": whence, the place's state
                     if b.role == "obl" and b.case in {"of", "from", "de"}:
@@ -193,7 +194,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             elif a.role == "agent" or (a.role == "obl" and a.case in AGENT_PREPS
                                           and any(x.role == "subjpass" for x in args)):
                 put(actor, a.head, "actor<-agent")
-            elif a.role == "obj" and event_type == "AID" and _unnamed(linked, a.head):
+            elif a.role == "obj" and event_type == "AID" and unnamed(linked, a.head):
                 continue  # "contribute 4,000 troops": what is given, not who receives it
             elif a.role in {"obj", "iobj"} and event_type in FORCE_TYPES:
                 put(actor, a.head, "actor<-the force moved (object)")  # "a déployé des forces de police"
@@ -206,11 +207,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 put(recipient, a.head, "recipient<-who made the proposal ('from')")
         if not actor and any(a.role == "subjpass" for a in args) \
                 and not any(a.role == "agent" or a.case in AGENT_PREPS for a in args):
-            far = _far_agent(linked, head)
+            far = far_agent(linked, head)
             if far is not None:
                 put(actor, far, "actor<-agent set off after the complement")
         if not recipient and event_type == "PROTEST":
-            for g in _manner_gerunds(linked, head):
+            for g in manner_gerunds(linked, head):
                 # « ont marché en lançant des objets contre des bâtiments nippons », "marched,
                 # throwing stones at British buildings": what the protest's acts are aimed at
                 for a in arguments(linked, g) + [b for o in arguments(linked, g) if o.role == "obj"
@@ -222,11 +223,11 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         if ids:
                             why.append(f"recipient<-what the protest's gerund {tokens[g].text!r} is aimed at "
                                        f"('{a.case}'): {rule}")
-        detached = _detached_participle(linked, head)
+        detached = detached_participle(linked, head)
         if detached is not None and not recipient:
             put(recipient, detached, "recipient<-noun the participle describes")
         if not any(a.role in {"subj", "subjpass"} for a in args) and tokens[head].dep in {"conj", "parataxis", "ROOT"}:
-            adjacent = _adjacent_subject(linked, head)
+            adjacent = adjacent_subject(linked, head)
             if adjacent is not None:
                 put(actor, adjacent, "actor<-the noun right before the verb (the parser missed the subject)")
                 args.append(Arg("subj", "", adjacent))
@@ -242,7 +243,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             inherited = inherited_subject(linked, head)
             if inherited is not None and inherited != detached:
                 passive_participle = tokens[head].dep == "acl" and "Tense=Past" in tokens[head].morph \
-                    and not (event_type in CONTENT_TYPES | {"PROTEST"} and _postposed_finite(linked, head))
+                    and not (event_type in CONTENT_TYPES | {"PROTEST"} and postposed_finite(linked, head))
                 # "des groupes coalisés, appuyés par des sponsors étrangers": a participle with an agent
                 # is passive; when that agent names no party, it only describes the noun
                 agent = any(a.role == "agent" for a in args) and "VerbForm=Part" in tokens[head].morph \
@@ -255,7 +256,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     before = list(actor)
                     actor.clear()
                     put(actor, inherited, "actor<-subject of the governing verb")
-                    issuer = _issuer(linked, head, inherited)
+                    issuer = statement_issuer(linked, head, inherited)
                     if not actor and issuer is not None:
                         put(actor, issuer, f"actor<-who issued the {tokens[inherited].text!r} the verb describes")
                     if actor:
@@ -263,7 +264,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     else:
                         actor.extend(before)
         if not actor and tokens[head].dep == "conj" and not any(a.role in {"subj", "subjpass"} for a in args):
-            first = _first_clause_subject(linked, head)
+            first = first_clause_subject(linked, head)
             if first is not None:
                 put(actor, first, "actor<-subject of the sentence's first clause (a co-ordinated verb shares it)")
     else:
@@ -275,7 +276,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                 continue  # "in protest of the government's refusal": what is protested (below)
             if a.role == "obl" and a.case in OF_PREPS:
                 patient = event_type in PATIENT_NOUN_TYPES and not has_target
-                if not patient and _unnamed(linked, a.head) and governing_subject(linked, head) is not None:
+                if not patient and unnamed(linked, a.head) and governing_subject(linked, head) is not None:
                     continue  # "the US sped up the withdrawal of some forces": the subject acts
                 put(recipient if patient else actor, a.head, "recipient<-'de'" if patient else "actor<-'de'", a.case)
             elif a.role == "obl" and a.case in AGENT_PREPS:
@@ -311,7 +312,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                     put(actor, a.head, "actor<-those the event gathered")
                     gathered = bool(actor)
         if not actor:
-            governor = governing_subject(linked, _through_partitive(linked, head), event_type in PARTICIPATORY
+            governor = governing_subject(linked, through_partitive(linked, head), event_type in PARTICIPATORY
                                          and not in_background_phrase(linked, head))
             if governor is not None:
                 put(actor, governor, "actor<-subject of governing verb")
@@ -336,9 +337,9 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
         # "demanded that the US cancel ...", "urged Iran to ...": who is asked or blamed;
         # "offered to hand over to Great Britain": to whom the promise is made
         for c in linked.children(head):
-            if c.dep not in {"ccomp", "xcomp"} and not _for_clause(linked, c.i):
+            if c.dep not in {"ccomp", "xcomp"} and not for_clause(linked, c.i):
                 continue
-            if _reporting_clause(linked, head, c.i):
+            if reporting_clause(linked, head, c.i):
                 continue
             inner = arguments(linked, c.i)
             subject = next((a for a in inner if a.role in {"subj", "subjpass"}), None)
@@ -350,7 +351,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
                         put(recipient, a.head, f"recipient<-'{a.case}' of the promised or asked act", a.case)
             if recipient:
                 break
-    if not recipient and pos == "VERB" and event_type == "REQUEST" and _imperative(linked, head):
+    if not recipient and pos == "VERB" and event_type == "REQUEST" and imperative(linked, head):
         # « Mon message à ceux qui ... : arrêtez ... »: an order is given to whom the message is for
         sent = tokens[head].sent
         for t in tokens:
@@ -363,7 +364,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     if not recipient and pos == "NOUN" and event_type in CONTENT_NOUN_TYPES:
         # "reiterated its demand that Israel ease ...", « sa demande que le Mali libère ... »: who
         # is asked or blamed is the subject of the that-clause, on the noun or on its verb
-        for k in _that_clauses(linked, head):
+        for k in that_clauses(linked, head):
             subject = next((a for a in arguments(linked, k) if a.role in {"subj", "subjpass"}), None)
             if subject is not None:
                 put(recipient, subject.head, "recipient<-subject of the noun's that-clause")
@@ -416,7 +417,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             and not any("backing " in w for w in why):  # a force and its backers are one side
         actor, recipient = actor[:1], actor[1:]
     actor, recipient = refine_recipients(linked, head, entry, actor, [r for r in recipient if r not in actor], why)
-    if event_type in PERPETRATED and not _asked_to_stop(linked, head):
+    if event_type in PERPETRATED and not asked_to_stop(linked, head):
         memory.remember_perpetrators(tokens[head].start, tuple(actor))
     return Roles(tuple(actor), tuple(r for r in recipient if r not in actor), tuple(why))
 
@@ -458,365 +459,6 @@ def _judged_target(linked: LinkedDocument, head: int, pos: str, args: list[Arg],
             return
 
 
-_RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
-
-
-def _quoted_they(linked: LinkedDocument, i: int) -> bool:
-    """A plural subject pronoun ("they", « ils ») inside a quotation."""
-    t = linked.parse.tokens[i]
-    return t.text.lower() in {"they", "ils", "elles"} and t.dep.startswith("nsubj") and in_quotation(linked, i)
-
-
-def _relative_noun(linked: LinkedDocument, i: int) -> int | None:
-    """The noun a relative pronoun subject stands for: the noun its clause hangs from."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    if t.text.lower() not in _RELATIVES or not t.dep.startswith("nsubj") or t.head == t.i:
-        return None
-    verb = tokens[t.head]
-    if verb.dep not in {"acl:relcl", "relcl"} or verb.head == verb.i:
-        return None
-    return verb.head if tokens[verb.head].pos in {"NOUN", "PROPN"} else None
-
-
-def _issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
-    """"issued a declaration demanding that ...": a participle describing a statement noun that is
-    itself a verb's object is the act of that verb's subject (who issued the text)."""
-    tokens = linked.parse.tokens
-    if tokens[verb].dep != "acl" or tokens[verb].head != noun or noun in linked.token_entity:
-        return None
-    if tokens[noun].lemma.lower() not in wordlists.nouns("statement"):
-        return None
-    return governing_subject(linked, noun)
-
-
 _TOLD_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "the", "this", "these"})
 
 
-def _first_clause_subject(linked: LinkedDocument, verb: int) -> int | None:
-    """« Le gouvernement, impuissant, a de son côté dénoncé « ... » et a menacé ... »: when the
-    parser hangs a co-ordinated verb on the wrong word, it still shares the subject of the
-    sentence's first clause: the first subject, outside quotes and subordinate clauses."""
-    tokens = linked.parse.tokens
-    sent = tokens[verb].sent
-    depth = 0
-    for t in tokens:
-        if t.i >= verb:
-            return None
-        if t.sent != sent:
-            continue
-        if t.text in {"«", "“"}:
-            depth += 1
-        elif t.text in {"»", "”"}:
-            depth = max(0, depth - 1)
-        elif depth == 0 and t.dep in {"nsubj"} and t.pos in {"NOUN", "PROPN"} and t.head != t.i \
-                and tokens[t.head].dep not in {"acl:relcl", "relcl"} \
-                and not any(m.dep == "mark" for m in linked.children(t.head)):
-            return t.i  # not a relative clause's, nor that of a clause opened by « quand », « si », « que »
-    return None
-
-
-def _asked_to_stop(linked: LinkedDocument, i: int) -> bool:
-    """« arrêtez la destruction »: an act under an imperative is asked for or against, not told."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    for _ in range(3):
-        if t.head == t.i:
-            return False
-        t = tokens[t.head]
-        if _imperative(linked, t.i):
-            return True
-    return False
-
-
-def _imperative(linked: LinkedDocument, i: int) -> bool:
-    """« arrêtez », "stop": a verb in the imperative (the parser may tag « arrêtez » a participle:
-    a French verb in -ez with no subject or auxiliary of its own is one)."""
-    t = linked.parse.tokens[i]
-    if t.pos != "VERB":
-        return False
-    if "Mood=Imp" in t.morph:
-        return True
-    kids = linked.children(i)
-    return linked.lang == "fr" and t.text.lower().endswith("ez") and not any(
-        c.dep.startswith(("nsubj", "aux", "expl")) for c in kids)
-
-
-def _party_noun(linked: LinkedDocument, i: int) -> bool:
-    """An object that names people: a party's name, a collective (« les rebelles ») or the
-    authors of acts told before."""
-    from kibaru.link.collectives import collective
-
-    eid = linked.token_entity.get(i)
-    if eid is not None:
-        return linked.entity_type(eid) not in {"location", "facility", "equipment"}
-    lemma = linked.parse.tokens[i].lemma.lower()
-    return collective(linked.lang, lemma) is not None or lemma in wordlists.nouns("perpetrator")
-
-
-_THIS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "those", "that"})
-_DEMONSTRATIVE_PRONOUNS = frozenset({"ceux", "celui", "celle", "celles", "those", "whoever"})
-_INVOLVED = frozenset({"impliquer", "responsable", "involve", "involved", "responsible", "participer",
-                       "take", "commettre", "perpétrer", "commit", "perpetrate", "carry"})
-
-
-def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
-    """« les auteurs de ces exactions », « les responsables », "the perpetrators", « ceux qui sont
-    impliqués dans cet acte », "those responsible": the unnamed authors of acts told before. A
-    complement naming a party or an act of its own ("the authors of the report") is not one."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    lemma = t.lemma.lower()
-    if t.text.lower() in _DEMONSTRATIVE_PRONOUNS:
-        for c in linked.children(i):
-            if c.dep in {"acl:relcl", "relcl", "amod", "acl"}:
-                words = {c.lemma.lower()} | {g.lemma.lower() for g in linked.children(c.i)}
-                if words & _INVOLVED:
-                    return True
-        return False
-    if lemma not in wordlists.nouns("perpetrator"):
-        return False
-    for c in linked.children(i):
-        if c.dep in {"nmod", "obl"} and any(k.dep == "case" and k.text.lower() in OF_PREPS | {"des", "du"}
-                                            for k in linked.children(c.i)) \
-                or c.dep == "prep" and c.lemma.lower() == "of":
-            inner = [c] if c.dep != "prep" else [g for g in linked.children(c.i) if g.dep == "pobj"]
-            for n in inner:
-                if n.i in linked.token_entity:
-                    return False
-                if not any(d.dep == "det" and d.text.lower() in _THIS for d in linked.children(n.i)):
-                    return False  # "les auteurs du rapport": not an act told before
-    return True
-
-
-def _withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
-    """"Eighty UN peacekeepers were shipped out of the enclave": a side's own people withdrawn,
-    with no agent, act for the side that withdraws them."""
-    if entry.mode != "withdraw" or linked.parse.tokens[a.head].lemma.lower() not in wordlists.nouns("withdrawn"):
-        return False
-    return not any(b.role == "agent" or (b.role == "obl" and b.case in AGENT_PREPS) for b in args)
-
-
-def _far_agent(linked: LinkedDocument, verb: int) -> int | None:
-    """"X has been accused of misusing funds, much of it believed embezzled, by government
-    officials": after a long complement the parser hangs a passive verb's "by" phrase on an active
-    verb above it; a "by" phrase on an active verb naming a party is the passive's agent."""
-    tokens = linked.parse.tokens
-    t = tokens[verb]
-    for _ in range(3):
-        if t.head == t.i:
-            return None
-        t = tokens[t.head]
-        if t.pos not in {"VERB", "AUX"}:
-            return None
-        if any(c.dep in {"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"} for c in linked.children(t.i)):
-            return None  # a passive of its own owns its agent
-        for a in arguments(linked, t.i):
-            if a.role in {"obl", "agent"} and a.case in AGENT_PREPS and a.head > verb:
-                ids, _ = resolve_argument(linked, a.head)
-                if any(linked.entity_type(e) not in {"location", "facility"} for e in ids):
-                    return a.head
-    return None
-
-
-def _unnamed(linked: LinkedDocument, i: int) -> bool:
-    """An argument that only a collective noun fills ("some forces", "des manifestants")."""
-    from kibaru.link.collectives import collective
-
-    return i not in linked.token_entity and collective(linked.lang, linked.parse.tokens[i].lemma.lower()) is not None
-
-
-def _bare_collective(linked: LinkedDocument, i: int) -> bool:
-    """"some invasion forces", « ses troupes »: a collective noun with no name, demonym or
-    possessor of its own to say whose it is (a possessive pronoun points back to the subject)."""
-    if not _unnamed(linked, i):
-        return False
-    if any(c.dep in {"poss", "nmod:poss", "det"} and c.text.lower() in PRONOUNS | {"ses", "son", "sa", "leurs"}
-           for c in linked.children(i)):
-        return True  # "its forces", « ses troupes du Mali »: the subject's own
-    for c in linked.children(i):
-        if c.dep in {"amod", "compound", "nmod", "poss", "nmod:poss", "flat"} or (c.dep == "det" and "Poss=Yes" in c.morph):
-            if c.i in linked.token_entity or linked.kb.demonym(c.text, linked.lang):
-                return False
-            if c.dep in {"poss", "nmod:poss"}:
-                return False  # "Serbia's forces"
-    return True
-
-
-def _through_partitive(linked: LinkedDocument, i: int) -> int:
-    """"carried out a series of airstrikes", « a mené une vague de frappes »: a nominal trigger
-    under a partitive or quantity noun (``lexicons/partitives.txt``) stands where that noun stands."""
-    from kibaru.events.triggers import partitives
-
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    if t.dep == "pobj" and tokens[t.head].lemma.lower() in OF_PREPS:
-        up = tokens[tokens[t.head].head]
-    elif t.dep == "nmod" and any(c.dep == "case" and c.text.lower() in OF_PREPS for c in linked.children(i)):
-        up = tokens[t.head]
-    else:
-        return i
-    return up.i if up.pos == "NOUN" and up.lemma.lower() in partitives() else i
-
-
-def _misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
-    """"Kenyan authorities have since banned civilians": a past participle right after "have" (and
-    an adverb) that the parser read as an adjective on the next noun is the perfect of that verb:
-    the subject of "have" is its subject, the noun its object."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    if t.dep != "amod" or "VerbForm=Part" not in t.morph or any(a.role in {"subj", "obj"} for a in args):
-        return []
-    k = i - 1
-    while k >= 0 and tokens[k].sent == t.sent and tokens[k].pos in {"ADV", "SCONJ"} and i - k <= 2:
-        k -= 1
-    if k < 0 or tokens[k].sent != t.sent or tokens[k].lemma.lower() != "have":
-        return []
-    subject = next((c.i for c in linked.children(k) if c.dep in {"nsubj", "nsubjpass"}), None)
-    if subject is None or t.head <= i:
-        return []
-    return [Arg("subj", "", subject), Arg("obj", "", t.head)]
-
-
-def _adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
-    """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
-    finite verb (past its clitics and auxiliaries) is its subject."""
-    tokens = linked.parse.tokens
-    k = i - 1
-    while k >= 0 and tokens[k].pos in {"AUX", "PRON", "ADV", "PART"} and tokens[k].sent == tokens[i].sent:
-        k -= 1
-    if k < 0 or tokens[k].sent != tokens[i].sent or tokens[k].pos not in {"NOUN", "PROPN"}:
-        return None
-    if any(c.dep == "case" for c in linked.children(k)) or tokens[k].dep in {"obj", "dobj", "nsubj"}:
-        return None
-    return k
-
-
-def _postposed_finite(linked: LinkedDocument, i: int) -> bool:
-    """"Croatia is failing refugees, a human rights group protested Wednesday": a verb the parser
-    hung on a noun after a comma, with no object or agent and ending the sentence, is that noun's
-    finite verb (a postposed source), not a participle describing it."""
-    tokens = linked.parse.tokens
-    noun = tokens[tokens[i].head]
-    if any(c.dep in {"dobj", "obj", "agent", "ccomp"} or c.dep == "prep" and c.lemma.lower() == "by"
-           for c in linked.children(i)):
-        return False
-    first = min([noun.i] + [c.i for c in linked.children(noun.i) if c.i < noun.i])
-    if first == 0 or tokens[first - 1].text != "," or tokens[first - 1].sent != noun.sent:
-        return False
-    last = max([i] + [k for k in range(i + 1, len(tokens)) if tokens[k].sent == noun.sent and tokens[k].pos != "PUNCT"
-                      and _under(linked, k, i)])
-    return last + 1 >= len(tokens) or tokens[last + 1].sent != noun.sent or tokens[last + 1].text in {".", "!", ";"}
-
-
-def _under(linked: LinkedDocument, k: int, ancestor: int) -> bool:
-    tokens = linked.parse.tokens
-    for _ in range(8):
-        if k == ancestor:
-            return True
-        if tokens[k].head == k:
-            return False
-        k = tokens[k].head
-    return False
-
-
-def _stranded_agents(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
-    """"l'arrestation de ses ressortissants par le Maroc": the parser hangs the agent from the
-    noun's de/of complement; it is the agent of the nominal trigger itself."""
-    if any(a.role in {"obl", "agent"} and a.case in AGENT_PREPS for a in args):
-        return []
-    return [Arg("obl", b.case, b.head) for a in args if a.role == "obl" and a.case in OF_PREPS
-            for b in arguments(linked, a.head) if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
-
-
-def _participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
-    """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle;
-    "an offensive launched by X", « une opération menée par X »: the participle's agent acts."""
-    out = []
-    for c in linked.children(i):
-        if c.dep == "acl" and "VerbForm=Part" in c.morph:
-            out += [Arg("obl", a.case, a.head) for a in arguments(linked, c.i)
-                    if a.role == "obl" and a.case in {"à", "to", "for", "pour"}]
-            if "Tense=Past" in c.morph and backing_participle(linked, c.i) is None:
-                out += [Arg("obl", a.case or "by", a.head) for a in arguments(linked, c.i)
-                        if a.role in {"agent", "obl"} and (a.case or "by") in AGENT_PREPS]
-    return out
-
-
-def _manner_gerunds(linked: LinkedDocument, verb: int) -> list[int]:
-    """Subject-less gerunds telling how the verb's act was done: « en lançant », "throwing"."""
-    out = []
-    for g in linked.children(verb):
-        if not g.dep.startswith("advcl") or g.pos != "VERB" or any(
-                c.dep.startswith("nsubj") for c in linked.children(g.i)):
-            continue
-        marks = {c.lemma.lower() for c in linked.children(g.i) if c.dep == "mark"}
-        if "en" in marks or (not marks and ("Aspect=Prog" in g.morph or "VerbForm=Ger" in g.morph)):
-            out.append(g.i)
-    return out
-
-
-def _detached_participle(linked: LinkedDocument, i: int) -> int | None:
-    """"Kiev, accusé de ...": a past participle set off by a comma describes the name before it."""
-    tokens = linked.parse.tokens
-    t = tokens[i]
-    if "VerbForm=Part" not in t.morph or "Tense=Past" not in t.morph:
-        return None
-    if any(c.dep.startswith("aux") for c in linked.children(i)):
-        return None
-    k = i - 1
-    if k >= 0 and tokens[k].text == ",":
-        k -= 1
-    if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
-        return k
-    return None
-
-
-def _that_clauses(linked: LinkedDocument, noun: int) -> list[int]:
-    """The that-clauses a nominal trigger states: its own ("the demand that X ...") or, for the
-    object of a verb, the verb's ("reiterated its demand today that X ...")."""
-    tokens = linked.parse.tokens
-    hosts = [noun]
-    t = tokens[noun]
-    if t.dep in {"obj", "dobj"} and t.head != t.i:
-        hosts.append(t.head)
-    elif t.dep == "pobj" and tokens[t.head].dep == "prep" and tokens[t.head].head != t.head:
-        hosts.append(tokens[t.head].head)  # "insisted on its demands that ..."
-    out = []
-    for h in hosts:
-        for c in linked.children(h):
-            # the parser hangs the clause as ccomp, acl or advcl, and "that" as mark or object
-            if c.dep in {"ccomp", "acl", "advcl"} and c.i > noun and c.pos in {"VERB", "AUX"} \
-                    and any(m.dep in {"mark", "dobj"} and m.text.lower() in THAT_MARKS and m.i < c.i
-                            for m in linked.children(c.i)):
-                out.append(c.i)
-    return out
-
-
-def _reporting_clause(linked: LinkedDocument, verb: int, i: int) -> bool:
-    """"demanded the withdrawal ... on Monday, diplomats quoted a declaration as saying": a
-    speech verb after the trigger, set off by a comma and with no "that", reports the sentence;
-    it is not what was asked."""
-    from kibaru.events.lexicon import load_cues
-
-    tokens = linked.parse.tokens
-    if i < verb or any(m.dep == "mark" for m in linked.children(i)):
-        return False
-    cues = load_cues(linked.lang if linked.lang in {"fr", "en"} else "en").of_kind("speech")
-    if tokens[i].lemma.lower() not in {c.cue for c in cues}:
-        return False
-    first = min([i] + [c.i for c in linked.children(i) if c.i < i and c.dep != "punct"])
-    return first > 0 and tokens[first - 1].text == ","
-
-
-def _for_clause(linked: LinkedDocument, i: int) -> bool:
-    """"called for Russia to reciprocate": an adverbial clause opened by a ``clause_complement``
-    cue is the content of the verb above it, and its subject the one asked."""
-    from kibaru.events.lexicon import load_cues
-
-    token = linked.parse.tokens[i]
-    if token.dep != "advcl":
-        return False
-    marks = {c.lemma.lower() for c in linked.children(i) if c.dep == "mark"}
-    cues = load_cues(linked.lang if linked.lang in {"fr", "en"} else "en").of_kind("clause_complement")
-    return any(set(c.cue.split()) <= marks for c in cues)
