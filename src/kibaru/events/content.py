@@ -5,7 +5,7 @@ is not a second event, however deep it sits: through complements, a for-to claus
 Russia to reciprocate") and a means clause under the asked act ("by agreeing", « en acceptant »;
 cue kinds ``clause_complement`` and ``means``). A nominal trigger that is another trigger's object,
 read through a compound or a partitive ("held talks", "suspended part of a military aid program"),
-is carried by that trigger. The embedded triggers still lend their roles (``assemble._complete``).
+is carried by that trigger. The embedded triggers still lend their roles (``completion.complete``).
 """
 from __future__ import annotations
 
