@@ -172,3 +172,75 @@ def test_a_quotation_over_several_sentences_is_its_speakers(pipeline, lang, text
     ev = _only(_record(pipeline, text, lang), "ASSAULT")
     assert ev.attribution.text == words, ev.attribution
     assert ev.attribution.quote == quote, ev.attribution
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Five militants died in what Malian officials describe as a joint operation with Niger.",
+     "Malian officials"),
+    ("fr", "Cinq jihadistes sont morts dans ce que les autorités maliennes décrivent comme une opération "
+           "conjointe avec le Niger.", "les autorités maliennes"),
+])
+def test_what_a_source_describes_as_the_event(pipeline, lang, text, words):
+    ev = _only(_record(pipeline, text, lang), "COOPERATE")
+    assert ev.attribution.text == words, ev.attribution
+
+
+@pytest.mark.models
+def test_the_named_speaker_heading_the_sentence_when_the_parse_loses_the_clause(pipeline):
+    # the parse hangs "she believes ..." off "gaggle": the speaker is still the one who told reporters
+    record = _record(pipeline, "Foreign Minister Amina Diallo told reporters during a press gaggle that she "
+                               "believes Mali and Senegal will meet soon.", "en")
+    ev = _only(record, "AGREE")
+    assert _source_name(record, ev) == "Amina Diallo", ev.attribution
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Defence Minister Ali Traore said the army was ready. He added that Burkina Faso had attacked "
+           "Mali on Sunday.", "He added"),
+    ("fr", "Le ministre de la Défense Ali Traoré a déclaré que l'armée était prête. Il a ajouté que le "
+           "Burkina Faso avait attaqué le Mali dimanche.", "Il a ajouté"),
+])
+def test_a_pronoun_goes_on_speaking_for_the_speaker_before(pipeline, lang, text, words):
+    ev = _only(_record(pipeline, text, lang), "ASSAULT")
+    assert ev.attribution.source is not None and ev.attribution.text == words, ev.attribution
+
+
+@pytest.mark.models
+def test_a_pronoun_quoted_after_a_statement_is_the_statement(pipeline):
+    record = _record(pipeline, "The Arab League statement said the ministers remain “worried about the "
+                               "fighting in Darfur.” They called on Chad “to close its border to weapons.”", "en")
+    ev = _only(record, "REQUEST")
+    assert _source_name(record, ev) == "Arab League", ev.attribution
+    assert ev.attribution.text == "The Arab League statement"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "According to the Malian army, “The militants attacked the camp at night. The soldiers then "
+           "bombed their base near Gao.”"),
+    ("fr", "Selon l'armée malienne, « Les jihadistes ont attaqué le camp dans la nuit. Les soldats ont "
+           "ensuite bombardé leur base près de Gao. »"),
+])
+def test_the_rest_of_a_quotation_keeps_its_source(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    events = [e for e in record.events if e.event_type == "ASSAULT"]
+    assert len(events) == 2
+    assert {e.attribution.source for e in events} == {events[0].attribution.source} != {None}, \
+        [e.attribution for e in events]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("en", "Leaders of the African Union urged Sudan on Monday to accept a truce. “We asked the parties "
+           "to stop fighting at once,” the leaders said in a statement.", "the leaders"),
+    ("fr", "Les dirigeants de l'Union africaine ont exhorté lundi le Soudan à accepter une trêve. « Nous "
+           "avons demandé aux parties de cesser immédiatement les combats », ont déclaré les dirigeants "
+           "dans un communiqué.", "les dirigeants"),
+])
+def test_a_sentence_followed_by_a_quotation_of_its_subject(pipeline, lang, text, words):
+    record = _record(pipeline, text, lang)
+    ev = next(e for e in record.events if e.event_type == "REQUEST" and e.evidence.sentence[0] == 0)
+    assert _source_name(record, ev) == "African Union", ev.attribution
+    assert ev.attribution.text == words

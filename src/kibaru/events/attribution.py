@@ -1,6 +1,8 @@
 """Who says so: "selon X", "d'après X", "according to X", a speech verb above the event, a quotation
-and its speaker, "lit-on dans le communiqué", "la même source", and a following sentence that only
-names the source ("L'information a été donnée par une source proche de la présidence.").
+and its speaker, "lit-on dans le communiqué", "la même source", a following sentence that only
+names the source ("L'information a été donnée par une source proche de la présidence."), what a
+source describes an event as, a pronoun going on for the speaker before ("He added that ..."), the
+rest of a quotation, and a sentence restated by a quotation of its own subject right after it.
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ _SOURCE_PREPS = frozenset({"selon", "d'après", "according", "citing"})
 # how far up from the trigger a speech verb may stand: "Kenyan authorities have since banned
 # civilians from traveling, says the commissioner" hangs the ban five words below "says"
 _HOPS = 6
+_THIRD_PERSON = frozenset({"he", "she", "they", "il", "elle", "ils", "elles"})
+# verbs that name an event for what it is said to be: "what officials describe as ..."
+_DESCRIBE = frozenset({"describe", "characterize", "characterise", "décrire", "qualifier", "présenter"})
 _CONTINUATION = frozenset({"aussi", "également", "ailleurs", "outre", "plus", "also", "moreover",
                            "furthermore", "additionally"})
 
@@ -26,6 +31,7 @@ def sentence_sources(linked: LinkedDocument, cues, event_sentences: set[int] = f
     A sentence that only names a source ("L'information a été donnée par une source proche de la
     présidence.") is the source of the sentence before it."""
     out: list[Attribution | None] = []
+    speakers: list[Attribution | None] = []
     last: Attribution | None = None
     for n, sent in enumerate(linked.parse.sentences):
         reporting = _reporting_clause(linked, sent, cues)
@@ -41,10 +47,102 @@ def sentence_sources(linked: LinkedDocument, cues, event_sentences: set[int] = f
             found = _selon(linked, sent) or reporting or _lit_on(linked, sent)
         if found is None and n and out[-1] is not None and _continues(linked, sent):
             found = out[-1]
+        if found is None and n:
+            found = _carried(linked, sent, cues, out[-1], speakers[-1])
         out.append(found)
+        speakers.append(found or _named_speaker(linked, sent, cues))
         if found is not None:
             last = found
+    for n, sent in enumerate(linked.parse.sentences[:-1]):
+        if out[n] is None:
+            out[n] = _restated_next(linked, sent, linked.parse.sentences[n + 1], cues)
     return out
+
+
+def _speech_of(linked: LinkedDocument, sent: Sentence, cues) -> tuple[Token, Token] | None:
+    """The speech verb heading the sentence ("X said ...", "“...,” X said", « ..., a déclaré X »)
+    and its subject."""
+    tokens = linked.parse.tokens
+    for root in (t for t in tokens[sent.first:sent.last] if t.head == t.i):
+        for v in (root, *(c for c in linked.children(root.i) if c.dep == "parataxis" or _set_off(linked, c))):
+            if v.pos != "VERB" or "speech" not in cues.kinds(v.lemma.lower()):
+                continue
+            kids = linked.children(v.i)
+            subject = next((c for c in kids if c.dep == "nsubj"), None)
+            if subject is None and _set_off(linked, v):
+                subject = next((c for c in kids if c.dep == "obj" and c.i > v.i), None)
+            if subject is not None:
+                return v, subject
+    return None
+
+
+def _set_off(linked: LinkedDocument, v: Token) -> bool:
+    """« ..., ont déclaré les dirigeants »: a speech verb after a comma, its auxiliaries included."""
+    tokens = linked.parse.tokens
+    first = min([v.i] + [c.i for c in linked.children(v.i) if c.dep.startswith("aux") and c.i < v.i])
+    return first > 0 and tokens[first - 1].text == "," and v.dep in {"parataxis", "advcl", "conj"}
+
+
+def _named_speaker(linked: LinkedDocument, sent: Sentence, cues) -> Attribution | None:
+    found = _speech_of(linked, sent, cues)
+    if found is None or found[1].pos == "PRON":
+        return None
+    ids, _ = resolve_argument(linked, found[1].i)
+    return Attribution(_speaker_id(linked, ids), _phrase_text(linked, found[1].i), None)
+
+
+def _carried(linked: LinkedDocument, sent: Sentence, cues, before: Attribution | None,
+             speaker: Attribution | None) -> Attribution | None:
+    """What a sentence with no source of its own takes from the one before: the rest of a quotation
+    opened there ("According to the army, “... . The soldiers then ...”"); the speaker named there
+    when a pronoun goes on speaking ("He added that ...", « Il a ajouté que ... ») or goes on
+    being quoted ("They called on Chad “to close its border.”")."""
+    text = linked.parse.document.text
+    if before is not None and any(m.start() < sent.start < m.end()
+                                  for m in _QUOTES.finditer(text, max(0, sent.start - 2000), min(len(text), sent.end + 2000))
+                                  if m.start() < sent.start):
+        return before
+    if speaker is None:
+        return None
+    said = _speech_of(linked, sent, cues)
+    if said is not None:
+        verb, subject = said
+        if subject.text.lower() in _THIRD_PERSON:
+            start, end = min(subject.start, verb.start), max(subject.end, verb.end)
+            return Attribution(speaker.source, text[start:end], None)
+        return None
+    tokens = linked.parse.tokens
+    subjects = [c for t in tokens[sent.first:sent.last] if t.head == t.i for c in linked.children(t.i)
+                if c.dep.startswith("nsubj")]
+    if subjects and subjects[0].text.lower() in _THIRD_PERSON and _QUOTES.search(text, sent.start, sent.end):
+        return speaker
+    return None
+
+
+def _restated_next(linked: LinkedDocument, sent: Sentence, after: Sentence, cues) -> Attribution | None:
+    """"Leaders of the African Union urged Sudan to accept a truce. “We asked ...,” the leaders said
+    in a statement.": a sentence followed by a quotation of its own subject reports that quotation."""
+    text = linked.parse.document.text
+    if not text[after.start:after.end].lstrip().startswith(("“", "«", '"')):
+        return None
+    said = _speech_of(linked, after, cues)
+    if said is None or said[1].pos == "PRON":
+        return None
+    speaker = said[1]
+    tokens = linked.parse.tokens
+    subject = next((c for t in tokens[sent.first:sent.last] if t.head == t.i for c in linked.children(t.i)
+                    if c.dep == "nsubj" and c.pos != "PRON"), None)
+    if subject is None:
+        return None
+    mine, _ = resolve_argument(linked, subject.i)
+    theirs, _ = resolve_argument(linked, speaker.i)
+    if subject.lemma.lower() == speaker.lemma.lower():
+        source = _speaker_id(linked, mine) or _speaker_id(linked, theirs)
+    elif set(mine) & set(theirs):
+        source = _speaker_id(linked, theirs)
+    else:
+        return None
+    return Attribution(source, _phrase_text(linked, speaker.i), None)
 
 
 def quote_for(linked: LinkedDocument, sent: Sentence, trigger_start: int) -> str | None:
@@ -62,8 +160,8 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
     t = tokens[head]
     for _ in range(_HOPS):
         if t.head == t.i:
-            return None
-        dep = t.dep
+            return _root_speaker(linked, head, cues, triggers)
+        dep, child = t.dep, t
         t = tokens[t.head]
         if t.i in triggers:  # "accusé de ...": an event verb, not a reporting one
             return None
@@ -77,7 +175,49 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
                     phrase = _phrase_text(linked, c.i)
                     return Attribution(_speaker_id(linked, ids), phrase, None)
             return None
-    return None
+        if _described_as(linked, child, t):
+            # "killed in what U.S. and Iraqi officials describe as a joint operation"
+            subject = next((c for c in linked.children(t.i) if c.dep == "nsubj" and c.pos != "PRON"), None)
+            if subject is None:
+                return None
+            ids, _ = resolve_argument(linked, subject.i)
+            return Attribution(_speaker_id(linked, ids), _phrase_text(linked, subject.i), None)
+    return _root_speaker(linked, head, cues, triggers)
+
+
+def _described_as(linked: LinkedDocument, child: Token, verb: Token) -> bool:
+    """The event named as what someone calls it: "what officials describe as a joint operation",
+    « ce que les autorités décrivent comme une opération conjointe »."""
+    if verb.lemma.lower() not in _DESCRIBE:
+        return False
+    if child.dep == "prep":
+        return child.text.lower() == "as"
+    return child.dep.startswith("obl") and any(k.dep == "case" and k.text.lower() in {"comme", "de"}
+                                               for k in linked.children(child.i))
+
+
+def _root_speaker(linked: LinkedDocument, head: int, cues, triggers) -> Attribution | None:
+    """"Rubio told reporters during a visit to Dakar that he believes the two will meet": when the
+    parse hangs the reported clause off a noun, the named subject of the sentence's speech verb is
+    still the source of what follows it in a clause below it."""
+    tokens = linked.parse.tokens
+    t, clause = tokens[head], False
+    for _ in range(_HOPS + 2):
+        if t.head == t.i:
+            break
+        clause = clause or t.dep in {"ccomp", "relcl", "advcl", "acl", "acl:relcl"}
+        t = tokens[t.head]
+        if t.i in triggers:
+            return None
+    else:
+        return None
+    if t.i == head or t.i > head or not clause or t.pos != "VERB" or "speech" not in cues.kinds(t.lemma.lower()):
+        return None
+    subject = next((c for c in linked.children(t.i) if c.dep == "nsubj"), None)
+    if subject is None or subject.pos == "PRON":
+        return None
+    ids, _ = resolve_argument(linked, subject.i)
+    return Attribution(_speaker_id(linked, ids), _phrase_text(linked, subject.i), None)
 
 
 def quoted_speaker(linked: LinkedDocument, head: int, cues) -> Attribution | None:
