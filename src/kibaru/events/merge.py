@@ -82,8 +82,11 @@ def _told_again(kept: list[Event], ev: Event, parse: Parse, country_of) -> int |
 
 
 def _trigger_lemma(ev: Event, parse: Parse) -> str | None:
-    toks = [t for t in parse.tokens if ev.evidence.trigger[0] <= t.start < ev.evidence.trigger[1]]
-    return toks[0].lemma.lower() if toks else None
+    from bisect import bisect_left
+
+    start, end = ev.evidence.trigger
+    i = bisect_left(parse.tokens, start, key=lambda t: t.start)
+    return parse.tokens[i].lemma.lower() if i < len(parse.tokens) and parse.tokens[i].start < end else None
 
 
 def _days_apart(a: Event, b: Event) -> float:
