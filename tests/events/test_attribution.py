@@ -244,3 +244,27 @@ def test_a_sentence_followed_by_a_quotation_of_its_subject(pipeline, lang, text,
     ev = next(e for e in record.events if e.event_type == "REQUEST" and e.evidence.sentence[0] == 0)
     assert _source_name(record, ev) == "African Union", ev.attribution
     assert ev.attribution.text == words
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("text", "words"), [
+    # an auxiliary between the comma and the speech verb
+    ("Le Tchad a bombardé une base soudanaise, ont déclaré les responsables nigériens.",
+     "les responsables nigériens"),
+    # « indique » left unlemmatised by the parser, heading the sentence
+    ("Le Tchad a bombardé une base soudanaise, indique le ministre nigérien de la Défense.",
+     "le ministre nigérien de la Défense"),
+])
+def test_a_postposed_speech_verb_with_an_auxiliary_or_a_lost_lemma(pipeline, text, words):
+    ev = _only(_record(pipeline, text, "fr"), "ASSAULT")
+    assert ev.attribution.text == words, ev.attribution
+    assert ev.attribution.source is not None
+
+
+@pytest.mark.models
+def test_a_quoted_common_noun_speaker_is_the_body_named_before(pipeline):
+    record = _record(pipeline, "Leaders of the African Union gathered in Nairobi on Tuesday. “We call on "
+                               "Ethiopia to pull its troops out of the border area,” the leaders said.", "en")
+    ev = _only(record, "REQUEST")
+    assert _source_name(record, ev) == "African Union", ev.attribution
+    assert ev.attribution.text == "the leaders"

@@ -230,3 +230,15 @@ def test_french_lemmas_are_lemmatiser_fixed_points(fr_nlp):
         if why:
             bad.append(f"{t.source} {t.lemma}: {why}")
     assert not bad, "\n".join(bad)
+
+
+def test_a_french_verb_left_unlemmatised_finds_its_infinitive():
+    from types import SimpleNamespace
+
+    cues = load_cues("fr")
+    for form in ("indique", "indiquent", "affirme"):
+        token = SimpleNamespace(text=form, lemma=form, pos="VERB")
+        assert "speech" in cues.verb_kinds(token), form
+    # only verbs, and only French
+    assert not cues.verb_kinds(SimpleNamespace(text="indique", lemma="indique", pos="NOUN"))
+    assert not load_cues("en").verb_kinds(SimpleNamespace(text="indique", lemma="indique", pos="VERB"))

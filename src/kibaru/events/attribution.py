@@ -65,7 +65,7 @@ def _speech_of(linked: LinkedDocument, sent: Sentence, cues) -> tuple[Token, Tok
     tokens = linked.parse.tokens
     for root in (t for t in tokens[sent.first:sent.last] if t.head == t.i):
         for v in (root, *(c for c in linked.children(root.i) if c.dep == "parataxis" or _set_off(linked, c))):
-            if v.pos != "VERB" or "speech" not in cues.kinds(v.lemma.lower()):
+            if v.pos != "VERB" or "speech" not in cues.verb_kinds(v):
                 continue
             kids = linked.children(v.i)
             subject = next((c for c in kids if c.dep == "nsubj"), None)
@@ -87,7 +87,7 @@ def _named_speaker(linked: LinkedDocument, sent: Sentence, cues) -> Attribution 
     found = _speech_of(linked, sent, cues)
     if found is None or found[1].pos == "PRON":
         return None
-    ids, _ = resolve_argument(linked, found[1].i)
+    ids = _speaker_ids(linked, found[1].i)
     return Attribution(_speaker_id(linked, ids), _phrase_text(linked, found[1].i), None)
 
 
@@ -165,13 +165,13 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
         t = tokens[t.head]
         if t.i in triggers:  # "accusé de ...": an event verb, not a reporting one
             return None
-        if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and "speech" in cues.kinds(t.lemma.lower()):
+        if dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and "speech" in cues.verb_kinds(t):
             for c in linked.children(t.i):
                 if c.dep in {"nsubj", "obl:agent"}:
                     if c.pos == "PRON" or c.lemma.lower() in {"dernier", "dernière", "latter"}:
                         return None  # a pronoun names no source
                     # "the army said it killed ...": a party citing its own act is still the source
-                    ids, _ = resolve_argument(linked, c.i)
+                    ids = _speaker_ids(linked, c.i)
                     phrase = _phrase_text(linked, c.i)
                     return Attribution(_speaker_id(linked, ids), phrase, None)
             return None
@@ -180,7 +180,7 @@ def speaker_of(linked: LinkedDocument, head: int, cues, actor: tuple[str, ...],
             subject = next((c for c in linked.children(t.i) if c.dep == "nsubj" and c.pos != "PRON"), None)
             if subject is None:
                 return None
-            ids, _ = resolve_argument(linked, subject.i)
+            ids = _speaker_ids(linked, subject.i)
             return Attribution(_speaker_id(linked, ids), _phrase_text(linked, subject.i), None)
     return _root_speaker(linked, head, cues, triggers)
 
@@ -211,12 +211,12 @@ def _root_speaker(linked: LinkedDocument, head: int, cues, triggers) -> Attribut
             return None
     else:
         return None
-    if t.i == head or t.i > head or not clause or t.pos != "VERB" or "speech" not in cues.kinds(t.lemma.lower()):
+    if t.i == head or t.i > head or not clause or t.pos != "VERB" or "speech" not in cues.verb_kinds(t):
         return None
     subject = next((c for c in linked.children(t.i) if c.dep == "nsubj"), None)
     if subject is None or subject.pos == "PRON":
         return None
-    ids, _ = resolve_argument(linked, subject.i)
+    ids = _speaker_ids(linked, subject.i)
     return Attribution(_speaker_id(linked, ids), _phrase_text(linked, subject.i), None)
 
 
@@ -238,12 +238,12 @@ def quoted_speaker(linked: LinkedDocument, head: int, cues) -> Attribution | Non
         after = linked.tokens_in(m.end(), min(len(text), m.end() + 80))
         after = [t for t in after if t.sent == after[0].sent]
         for t in after[:6]:
-            if t.pos == "VERB" and "speech" in cues.kinds(t.lemma.lower()):
+            if t.pos == "VERB" and "speech" in cues.verb_kinds(t):
                 for c in linked.children(t.i):
                     if c.dep in {"nsubj", "nsubj:pass"} and c.i > tokens[head].i:
                         if c.pos == "PRON":
                             return None
-                        ids, _ = resolve_argument(linked, c.i)
+                        ids = _speaker_ids(linked, c.i)
                         return Attribution(_speaker_id(linked, ids), _phrase_text(linked, c.i), words.strip(" ,"))
                 return None
         return None
@@ -261,19 +261,41 @@ def postposed_speaker(linked: LinkedDocument, head: int, cues, actor: tuple[str,
     if t.head != t.i and tokens[t.head].i > head:
         candidates.append(tokens[t.head])
     for v in candidates:
-        if "speech" not in cues.kinds(v.lemma.lower()):
+        if "speech" not in cues.verb_kinds(v):
             continue
         kids = linked.children(v.i)
         # « ..., affirme le gouverneur »: the parser often takes the inverted subject of an
         # incise for an object; a speech verb with no subject of its own speaks through it
         subject_deps = {"nsubj", "nsubj:pass"} if any(c.dep.startswith("nsubj") for c in kids) \
-            or not _incise(linked, v) else {"obj", "xcomp"}
+            or not _incise(linked, v, governs=v.i == t.head) else {"obj", "xcomp"}
         for c in kids:
             if c.dep in subject_deps and c.pos != "PRON" and c.i > head \
                     and c.lemma.lower() not in {"dernier", "dernière", "latter"}:
-                ids, _ = resolve_argument(linked, c.i)
+                ids = _speaker_ids(linked, c.i)
                 return Attribution(_speaker_id(linked, ids), _phrase_text(linked, c.i), None)
     return None
+
+
+def _speaker_ids(linked: LinkedDocument, i: int) -> tuple[str, ...]:
+    """Who a speaker phrase names. "Leaders of the African Union met on Monday. “...,” the leaders
+    said": a speaker named by a common noun alone, which would go to the document's main state
+    for want of one named in its phrase, is the same noun named with its body just before."""
+    ids, why = resolve_argument(linked, i)
+    if "the document's main state" not in why:
+        return ids
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.pos != "NOUN":
+        return ids
+    first = linked.parse.sentences[max(0, t.sent - 2)].first
+    for k in range(i - 1, first - 1, -1):
+        other = tokens[k]
+        if other.pos == "NOUN" and other.lemma.lower() == t.lemma.lower():
+            theirs, how = resolve_argument(linked, k)
+            if theirs and "the document's main state" not in how:
+                return theirs
+            break
+    return ids
 
 
 def _speaker_id(linked: LinkedDocument, ids) -> str | None:
@@ -281,11 +303,15 @@ def _speaker_id(linked: LinkedDocument, ids) -> str | None:
     return next((e for e in ids if linked.entity_type(e) not in {"location", "facility"}), None)
 
 
-def _incise(linked: LinkedDocument, v: Token) -> bool:
-    """", affirme le gouverneur", ", said the minister": a speech verb set off by a comma, its
-    subject after it."""
+def _incise(linked: LinkedDocument, v: Token, governs: bool = False) -> bool:
+    """", affirme le gouverneur", ", a indiqué le ministre", ", said the minister": a speech verb
+    set off by a comma, its auxiliaries included, its subject after it; or heading the sentence,
+    the event's clause before it (``governs``)."""
+    if _set_off(linked, v):
+        return True
     tokens = linked.parse.tokens
-    return v.i > 0 and tokens[v.i - 1].text == "," and v.dep in {"parataxis", "advcl", "conj"}
+    first = min([v.i] + [c.i for c in linked.children(v.i) if c.dep.startswith("aux") and c.i < v.i])
+    return governs and first > 0 and tokens[first - 1].text == ","
 
 
 def _selon(linked: LinkedDocument, sent: Sentence) -> Attribution | None:

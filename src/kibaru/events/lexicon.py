@@ -192,12 +192,41 @@ class CueLexicon:
     def kinds(self, lemma_or_phrase: str) -> frozenset[str]:
         return self._kinds.get(" ".join(lemma_or_phrase.lower().split()), frozenset())
 
+    def verb_kinds(self, token) -> frozenset[str]:
+        """The kinds of a verb's lemma, or where the parser left a French verb's form as its lemma
+        (« indique » for *indiquer*), of the infinitive its form points to."""
+        found = self.kinds(token.lemma)
+        if found or self.lang != "fr" or token.pos not in {"VERB", "AUX"}:
+            return found
+        for lemma in _infinitives(token.lemma.lower(), token.text.lower()):
+            found = self.kinds(lemma)
+            if found:
+                return found
+        return frozenset()
+
     def of_kind(self, kind: str) -> tuple[Cue, ...]:
         return tuple(c for c in self.cues if c.kind == kind)
 
     def phrases_starting_with(self, word: str) -> tuple[Cue, ...]:
         """Multi-word cues whose first word is ``word``, longest first."""
         return self._starts.get(word.lower(), ())
+
+
+# first-group endings of a French verb form, and what replaces them in the infinitive
+_FR_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ent", "er"), ("es", "er"),
+               ("e", "er"))
+
+
+def _infinitives(*forms: str) -> list[str]:
+    """The first-group infinitives a French verb form may come from: « indique », « indiquent »,
+    « indiqué » -> *indiquer*. Only a form ending in a first-group ending is read."""
+    out: list[str] = []
+    for form in forms:
+        for ending, infinitive in _FR_ENDINGS:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                out.append(form[: -len(ending)] + infinitive)
+                break
+    return out
 
 
 # ---------------------------------------------------------------- parsing
