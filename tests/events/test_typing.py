@@ -155,3 +155,21 @@ def test_showing_support_is_support(pipeline, lang, text):
 def test_demonstrating_is_a_protest(pipeline, lang, text):
     record = _record(pipeline, text, lang)
     assert [e.event_type for e in record.events] == ["PROTEST"], _summary(record)
+
+
+# ---------------------------------------------------------------- defacing a website is a cyber attack
+
+@pytest.mark.models
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hackers defaced the homepage of the Malian army on Sunday."),
+    ("fr", "Des pirates ont défacé dimanche le site internet de l'armée malienne."),
+])
+def test_defacing_a_website_is_a_cyber_attack(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    assert [(e.event_type, e.mode) for e in record.events] == [("COERCE", "cyber")], _summary(record)
+
+
+@pytest.mark.models
+def test_defacing_a_statue_stays_vandalism(pipeline):
+    record = _record(pipeline, "Protesters defaced a statue of the Malian president in Bamako.", "en")
+    assert {e.event_type for e in record.events} == {"PROTEST"}, _summary(record)
