@@ -154,6 +154,10 @@ ROLE_CASES = [
     ("en", "Senior diplomats from the African Union urged Ghana to release the detainees.", "REQUEST", ["IGO"], ["GHA"]),
     ("en", "Officials from Togo and Benin condemned the coup in Niger.", "ACCUSE", ["BEN", "TGO"], []),
     ("fr", "Des ministres du Togo, du Bénin et du Niger ont condamné le coup d'État.", "ACCUSE", ["BEN", "NER", "TGO"], []),
+    # a plural pronoun after co-ordinated parties takes all of them
+    ("en", "Ghana and Togo signed a deal in Accra. They also condemned Mali.", "ACCUSE", ["GHA", "TGO"], ["MLI"]),
+    ("fr", "Des responsables du Ghana et du Togo sont arrivés à Lomé. Ils ont condamné le Mali.", "ACCUSE",
+     ["GHA", "TGO"], ["MLI"]),
     # a meeting that brought parties together: all of them take part, none is the other's recipient
     ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
      ["BEN", "NER", "TGO"], ["GHA"]),
