@@ -158,6 +158,10 @@ ROLE_CASES = [
     ("en", "Ghana and Togo signed a deal in Accra. They also condemned Mali.", "ACCUSE", ["GHA", "TGO"], ["MLI"]),
     ("fr", "Des responsables du Ghana et du Togo sont arrivés à Lomé. Ils ont condamné le Mali.", "ACCUSE",
      ["GHA", "TGO"], ["MLI"]),
+    # a party's ally is another party: its partner named in the phrase is not the target
+    ("en", "Nigerian soldiers killed a commander of Ghana's militia ally in northern Togo.", "ASSAULT", ["NGA"], ["TGO"]),
+    ("en", "Nigerian soldiers attacked an ally of Ghana near the border.", "ASSAULT", ["NGA"], []),
+    ("fr", "Des soldats nigérians ont attaqué un allié du Ghana près de la frontière.", "ASSAULT", ["NGA"], []),
     # a meeting that brought parties together: all of them take part, none is the other's recipient
     ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
      ["BEN", "NER", "TGO"], ["GHA"]),

@@ -458,6 +458,9 @@ def _apposed(linked: LinkedDocument, i: int) -> list[Token]:
     return out
 
 
+_ALLIES = frozenset({"ally", "allie", "proxy", "suppletif"})
+
+
 def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
     """Names reached from the head through "de"/"of" complements and apposition, nearest first:
     "l'école de gendarmerie de Faladiè", "les rebelles du CSP" (not "une aide aux FAMa")."""
@@ -466,7 +469,10 @@ def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
     for _ in range(3):
         nxt = []
         for k in frontier:
+            ally = fold(linked.parse.tokens[k].lemma) in _ALLIES
             for c in linked.children(k):
+                if ally and (c.dep in {"poss", "nmod:poss"} or _case(linked, c) in _OF):
+                    continue  # "Israel's militia ally", « un allié de la France »: another party than its partner
                 if c.dep in {"appos", "flat", "flat:name", "compound", "poss", "nmod:poss"} or (
                         c.dep in {"nmod", "pobj", "prep"} and _case(linked, c) in _OF):
                     if c.dep == "prep":
