@@ -162,6 +162,14 @@ ROLE_CASES = [
     ("en", "Nigerian soldiers killed a commander of Ghana's militia ally in northern Togo.", "ASSAULT", ["NGA"], ["TGO"]),
     ("en", "Nigerian soldiers attacked an ally of Ghana near the border.", "ASSAULT", ["NGA"], []),
     ("fr", "Des soldats nigérians ont attaqué un allié du Ghana près de la frontière.", "ASSAULT", ["NGA"], []),
+    # people whose "from" phrase names groups of a state act for that state, even when the parser
+    # reads the sentence's verb as a participle on "groups"
+    ("en", "Doctors from two American aid groups donated and personally delivered medicine to Niger, risking prison.",
+     "AID", ["USA"], ["NER"]),
+    ("en", "Nurses from two Ghanaian aid groups donated blankets to Togo.",
+     "AID", ["GHA"], ["TGO"]),
+    ("fr", "Des médecins de deux organisations humanitaires ghanéennes ont fourni une aide au Niger.", "AID",
+     ["GHA"], ["NER"]),
     # a meeting that brought parties together: all of them take part, none is the other's recipient
     ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
      ["BEN", "NER", "TGO"], ["GHA"]),

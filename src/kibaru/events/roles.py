@@ -22,7 +22,7 @@ from kibaru.events.parties import (
 )
 from kibaru.events.repairs import (
     adjacent_subject, AGENT_PREPS, detached_participle, far_agent, for_clause, manner_gerunds,
-    misread_perfect, OF_PREPS, participle_args, postposed_finite, reporting_clause, stranded_agents,
+    misread_finite, misread_perfect, OF_PREPS, participle_args, postposed_finite, reporting_clause, stranded_agents,
     that_clauses, through_partitive,
 )
 from kibaru.events.targets import refine_recipients
@@ -79,6 +79,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "VERB":
         args += misread_perfect(linked, head, args)
+        args += misread_finite(linked, head, args)
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
         objects = [a.head for a in args if a.role == "obj"]
