@@ -162,6 +162,8 @@ ROLE_CASES = [
     ("en", "Nigerian soldiers killed a commander of Ghana's militia ally in northern Togo.", "ASSAULT", ["NGA"], ["TGO"]),
     ("en", "Nigerian soldiers attacked an ally of Ghana near the border.", "ASSAULT", ["NGA"], []),
     ("fr", "Des soldats nigérians ont attaqué un allié du Ghana près de la frontière.", "ASSAULT", ["NGA"], []),
+    # a border phrase locates: the state on the other side of it is not the target
+    ("fr", "Des soldats nigérians ont attaqué un camp rebelle de la frontière avec le Ghana.", "ASSAULT", ["NGA"], []),
     # people whose "from" phrase names groups of a state act for that state, even when the parser
     # reads the sentence's verb as a participle on "groups"
     ("en", "Doctors from two American aid groups donated and personally delivered medicine to Niger, risking prison.",

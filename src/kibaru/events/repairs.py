@@ -93,6 +93,18 @@ def misread_finite(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]
         return []  # an object makes it active: a participle describing the noun takes none
     return [Arg("subj", "", root.i)]
 
+BORDERS = frozenset({"border", "frontier", "boundary", "frontière", "limite"})
+
+def border_side(linked: LinkedDocument, k: int) -> bool:
+    """« un camp de la frontière avec le Ghana »: a "with" phrase right after a border noun names
+    the other side of the border, a place, though the parser hangs it on the noun before."""
+    tokens = linked.parse.tokens
+    first = min([k] + [c.i for c in linked.children(k) if c.i < k])
+    j = first - 1
+    if j >= 0 and tokens[j].dep in {"prep", "case"} and tokens[j].lemma.lower() in {"with", "avec"}:
+        j -= 1  # English hangs the noun on the preposition, French the preposition on the noun
+    return j >= 0 and tokens[j].sent == tokens[k].sent and tokens[j].lemma.lower() in BORDERS
+
 def adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
     finite verb (past its clitics and auxiliaries) is its subject."""
