@@ -154,6 +154,24 @@ ROLE_CASES = [
     ("en", "Senior diplomats from the African Union urged Ghana to release the detainees.", "REQUEST", ["IGO"], ["GHA"]),
     ("en", "Officials from Togo and Benin condemned the coup in Niger.", "ACCUSE", ["BEN", "TGO"], []),
     ("fr", "Des ministres du Togo, du Bénin et du Niger ont condamné le coup d'État.", "ACCUSE", ["BEN", "NER", "TGO"], []),
+    # a plural pronoun after co-ordinated parties takes all of them
+    ("en", "Ghana and Togo signed a deal in Accra. They also condemned Mali.", "ACCUSE", ["GHA", "TGO"], ["MLI"]),
+    ("fr", "Des responsables du Ghana et du Togo sont arrivés à Lomé. Ils ont condamné le Mali.", "ACCUSE",
+     ["GHA", "TGO"], ["MLI"]),
+    # a party's ally is another party: its partner named in the phrase is not the target
+    ("en", "Nigerian soldiers killed a commander of Ghana's militia ally in northern Togo.", "ASSAULT", ["NGA"], ["TGO"]),
+    ("en", "Nigerian soldiers attacked an ally of Ghana near the border.", "ASSAULT", ["NGA"], []),
+    ("fr", "Des soldats nigérians ont attaqué un allié du Ghana près de la frontière.", "ASSAULT", ["NGA"], []),
+    # a border phrase locates: the state on the other side of it is not the target
+    ("fr", "Des soldats nigérians ont attaqué un camp rebelle de la frontière avec le Ghana.", "ASSAULT", ["NGA"], []),
+    # people whose "from" phrase names groups of a state act for that state, even when the parser
+    # reads the sentence's verb as a participle on "groups"
+    ("en", "Doctors from two American aid groups donated and personally delivered medicine to Niger, risking prison.",
+     "AID", ["USA"], ["NER"]),
+    ("en", "Nurses from two Ghanaian aid groups donated blankets to Togo.",
+     "AID", ["GHA"], ["TGO"]),
+    ("fr", "Des médecins de deux organisations humanitaires ghanéennes ont fourni une aide au Niger.", "AID",
+     ["GHA"], ["NER"]),
     # a meeting that brought parties together: all of them take part, none is the other's recipient
     ("en", "The summit in Accra brought together ministers from Togo, Benin and Niger.", "CONSULT",
      ["BEN", "NER", "TGO"], ["GHA"]),

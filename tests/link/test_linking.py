@@ -209,3 +209,23 @@ def test_unnamed_diplomats_are_not_the_documents_main_state(pipeline, lang, text
     record = _record(pipeline, text, lang)
     ev = _only(record, "CONSULT")
     assert "RUS" not in [e.country for e in _entities(record, ev.actor)], ev.why
+
+
+@pytest.mark.parametrize("text,entry", [
+    ("Both G7 envoys stayed home.", "igo:g7"),
+    ("Les chefs du G20 sont restés chez eux.", "igo:g20"),
+])
+def test_an_acronym_with_a_digit_is_matched_as_one(pipeline, text, entry):
+    # "G7" equals its own capitalised form, yet it is an acronym, not a word
+    assert [m.entry_id for m in pipeline.linker.match_aliases(text)] == [entry]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("lang,text", [
+    ("en", "All G7 foreign ministers condemned Russia."),
+    ("en", "Both G7 envoys condemned Russia."),
+])
+def test_a_quantifier_before_a_member_noun_keeps_its_party(pipeline, lang, text):
+    record = _record(pipeline, text, lang)
+    ev = _only(record, "ACCUSE")
+    assert [e.country for e in _entities(record, ev.actor)] == ["IGO"], ev.why

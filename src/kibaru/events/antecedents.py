@@ -152,13 +152,15 @@ def _pronoun_antecedent(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...]
             continue
         if not pron.dep.startswith("nsubj") and t.head == pron.head and t.dep.startswith("nsubj"):
             continue  # "les opposants l'accusent": an object pronoun is not its verb's subject
-        if number and _number(t) and _number(t) != number:
+        joined = any(c.dep == "conj" for c in linked.children(k))  # "Ghana and Togo" are plural
+        if number and _number(t) and (_number(t) != number and not (joined and number == "Plur")):
             continue
         ids, rule = resolve_argument(linked, k)
         ids = tuple(e for e in ids if linked.entity_type(e) not in _NOT_ACTORS
                     and not (pron.text.lower() in _NEUTER and linked.entity_type(e) == "person"))
         if ids:
-            return ids[:1], f"pronoun {pron.text!r} -> {rule}"
+            # "leaders from Ghana and Togo ... they": a plural pronoun takes every co-ordinated party
+            return (ids if number == "Plur" else ids[:1]), f"pronoun {pron.text!r} -> {rule}"
     if number == "Plur" and pron.text.lower() in _NOTIONAL_PLURALS:
         # "The group said ... They called on China": English refers to a body by "they"; with no
         # plural party before, the nearest subject naming an organisation or an IGO

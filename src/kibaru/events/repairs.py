@@ -70,6 +70,41 @@ def misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg
         return []
     return [Arg("subj", "", subject), Arg("obj", "", t.head)]
 
+def misread_finite(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
+    """"Doctors from two aid groups donated and delivered medicine": with no verb left for the
+    sentence, the parser makes its first noun the root and reads the finite verb as a participle
+    on the last noun of that noun's "from"/"of" phrase; the root noun is the verb's subject."""
+    tokens = linked.parse.tokens
+    t = tokens[i]
+    if t.dep != "acl" or t.head == i or any(a.role in {"subj", "subjpass", "agent"} for a in args):
+        return []
+    if any(c.dep in {"auxpass", "aux:pass", "aux", "agent"} for c in linked.children(i)):
+        return []
+    noun = tokens[t.head]
+    if noun.dep != "pobj" or noun.head == noun.i or noun.i >= i:
+        return []
+    prep = tokens[noun.head]
+    root = tokens[prep.head]
+    if prep.lemma.lower() not in {"from", "of"} or root.dep != "ROOT" or root.pos not in {"NOUN", "PROPN"} \
+            or root.i > prep.i:
+        return []
+    verbs = [i] + [c.i for c in linked.children(i) if c.dep == "conj" and c.pos == "VERB"]
+    if not any(c.dep in {"dobj", "obj"} for v in verbs for c in linked.children(v)):
+        return []  # an object makes it active: a participle describing the noun takes none
+    return [Arg("subj", "", root.i)]
+
+BORDERS = frozenset({"border", "frontier", "boundary", "frontière", "limite"})
+
+def border_side(linked: LinkedDocument, k: int) -> bool:
+    """« un camp de la frontière avec le Ghana »: a "with" phrase right after a border noun names
+    the other side of the border, a place, though the parser hangs it on the noun before."""
+    tokens = linked.parse.tokens
+    first = min([k] + [c.i for c in linked.children(k) if c.i < k])
+    j = first - 1
+    if j >= 0 and tokens[j].dep in {"prep", "case"} and tokens[j].lemma.lower() in {"with", "avec"}:
+        j -= 1  # English hangs the noun on the preposition, French the preposition on the noun
+    return j >= 0 and tokens[j].sent == tokens[k].sent and tokens[j].lemma.lower() in BORDERS
+
 def adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
     finite verb (past its clitics and auxiliaries) is its subject."""

@@ -21,8 +21,8 @@ from kibaru.events.parties import (
     quoted_they, relative_noun, statement_issuer, unnamed, withdrawn,
 )
 from kibaru.events.repairs import (
-    adjacent_subject, AGENT_PREPS, detached_participle, far_agent, for_clause, manner_gerunds,
-    misread_perfect, OF_PREPS, participle_args, postposed_finite, reporting_clause, stranded_agents,
+    adjacent_subject, AGENT_PREPS, border_side, detached_participle, far_agent, for_clause, manner_gerunds,
+    misread_finite, misread_perfect, OF_PREPS, participle_args, postposed_finite, reporting_clause, stranded_agents,
     that_clauses, through_partitive,
 )
 from kibaru.events.targets import refine_recipients
@@ -79,6 +79,7 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
     args = [a for k in (head, *sorted(inside - {head})) for a in arguments(linked, k) if a.head not in inside]
     if pos == "VERB":
         args += misread_perfect(linked, head, args)
+        args += misread_finite(linked, head, args)
         # "providing photographs to Macedonia", "shared evidence with the U.S.": the recipient
         # phrase often hangs from the object
         objects = [a.head for a in args if a.role == "obj"]
@@ -87,7 +88,8 @@ def fill_roles(linked: LinkedDocument, head: int, pos: str, entry, memory: Memor
             if party_noun(linked, k):
                 continue  # « a menacé les auteurs ... au Mali »: the object is whom, the « à » phrase where
             args += [b for b in arguments(linked, k)
-                     if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}]
+                     if b.role == "obl" and b.case in {"to", "with", "à", "avec", "against", "contre"}
+                     and not border_side(linked, b.head)]
     if pos == "NOUN":
         args += participle_args(linked, head) + stranded_agents(linked, head, args)
         # "launched artillery, mortar and rocket fire against X": the phrase hangs from the last conjunct

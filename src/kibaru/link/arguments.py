@@ -10,7 +10,8 @@ Tried in order, first hit wins:
      date, "les autorités maliennes", "l'armée française")
   4. a name inside the phrase ("l'école de gendarmerie de Faladiè", "les rebelles du CSP")
   3b. a member noun whose "from"/"of" complement names parties ("diplomats from the Group of
-     Seven", "ministers from Britain, Canada and Japan", ``data/member_nouns.txt``): every party
+     Seven", "ministers from Britain, Canada and Japan", ``data/member_nouns.txt``; "doctors from two
+     American aid groups", ``data/person_nouns.txt``): every party
   4b. an unnamed organisation named by its modifiers ("a human rights group", "the opposition
      coalition", ``unnamed.py``), on the head or in its "of" chain ("leaders of the opposition")
   5. a demonym on the head ("un avion militaire russe", "les soldats maliens") or as the head
@@ -361,7 +362,9 @@ _MEMBER_CASES = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
 
 @functools.lru_cache(maxsize=1)
 def member_nouns() -> frozenset[str]:
-    lines = (Path(__file__).parent / "data" / "member_nouns.txt").read_text(encoding="utf-8").splitlines()
+    lines = []
+    for name in ("member_nouns.txt", "person_nouns.txt"):
+        lines += (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
     return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
 
 
@@ -383,6 +386,12 @@ def _members_of(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str] |
             if eid is None:  # "the Group of Seven leading democracies": the name inside the head
                 eid = next((linked.token_entity[g.i] for g in linked.children(k)
                             if g.dep in {"compound", "flat", "flat:name"} and g.i in linked.token_entity), None)
+            if eid is None and tokens[k].pos == "NOUN" and k not in linked.token_entity:
+                # "doctors from two American aid groups", « des médecins de deux organisations
+                # ghanéennes »: groups of a state, read as any argument is
+                found = next(iter(_resolve_one(linked, k)[0]), None)
+                if found and linked.country_of(found) not in {None, "NGO"}:
+                    eid = found
             if eid and linked.entity_type(eid) in _MEMBER_PARTIES and eid not in ids:
                 ids.append(eid)
         if ids:
@@ -458,6 +467,9 @@ def _apposed(linked: LinkedDocument, i: int) -> list[Token]:
     return out
 
 
+_ALLIES = frozenset({"ally", "allie", "proxy", "suppletif"})
+
+
 def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
     """Names reached from the head through "de"/"of" complements and apposition, nearest first:
     "l'école de gendarmerie de Faladiè", "les rebelles du CSP" (not "une aide aux FAMa")."""
@@ -466,7 +478,10 @@ def _genitive_chain(linked: LinkedDocument, i: int) -> list[Token]:
     for _ in range(3):
         nxt = []
         for k in frontier:
+            ally = fold(linked.parse.tokens[k].lemma) in _ALLIES
             for c in linked.children(k):
+                if ally and (c.dep in {"poss", "nmod:poss"} or _case(linked, c) in _OF):
+                    continue  # "Israel's militia ally", « un allié de la France »: another party than its partner
                 if c.dep in {"appos", "flat", "flat:name", "compound", "poss", "nmod:poss"} or (
                         c.dep in {"nmod", "pobj", "prep"} and _case(linked, c) in _OF):
                     if c.dep == "prep":

@@ -396,9 +396,10 @@ def _read_words(name: str) -> frozenset[str]:
 
 
 def _acronym_case(surface: str) -> bool:
-    """"AES", "aEs", "CsP" read as acronyms; "Un", "Au", "us" are words."""
+    """"AES", "aEs", "CsP", "G7", "M23" read as acronyms; "Un", "Au", "us" are words."""
     letters = [c for c in surface if c.isalpha()]
-    return any(c.isupper() for c in letters) and surface != surface.capitalize()
+    return any(c.isupper() for c in letters) and (surface != surface.capitalize()
+                                                  or any(c.isdigit() for c in surface))
 
 
 def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -86,7 +86,8 @@ def _modifiers(linked: LinkedDocument, i: int) -> list:
 
 def _state(linked: LinkedDocument, i: int) -> str | None:
     """A demonym on the phrase ("a Palestinian group"), or the place it is based in or in."""
-    for c in _modifiers(linked, i):
+    named = [c for c in linked.children(i) if c.dep == "amod" and c.i in linked.token_entity]
+    for c in _modifiers(linked, i) + named:  # "American" may be linked to its state already
         if iso := linked.kb.demonym(c.text, linked.lang):
             return iso
     tokens = linked.parse.tokens
