@@ -25,6 +25,8 @@ _UNKNOWN: Resolution = (None, "unknown")
 _NEXT_TOKEN = re.compile(r"\s*([%°]|[0-9]|\w+)")
 _NEXT_WORD = re.compile(r"\s+(\w+['’]?)")
 _ENDS_IN_NUMBER = re.compile(r"[0-9](?:st|nd|rd|th|er|ᵉʳ)?\.?$", re.IGNORECASE)
+_DIGIT_SEP_DIGIT = re.compile(r"[0-9][-/.][0-9]")
+_NUMERIC_KINDS = frozenset({"ymd", "numeric"})
 _WEEK_STEP = {"last": -1, "this": 0, "recent": 0, "next": 1}
 
 
@@ -47,7 +49,11 @@ def find_dates(text: str, anchor: dt.date | None, lang: str) -> tuple[DateValue,
         return ()
     lex = load_lexicon(code)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    # "ymd" and "numeric" need a digit, a separator and a digit: most texts have none.
+    numeric = _DIGIT_SEP_DIGIT.search(text) is not None
     for pattern in patterns_for(code):
+        if pattern.kind in _NUMERIC_KINDS and not numeric:
+            continue
         for match in pattern.regex.finditer(text):
             if _plausible(pattern.kind, match, text, lex):
                 found.append((match.start(), match.end(), pattern.priority, pattern.kind, match))

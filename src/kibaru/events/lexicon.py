@@ -77,6 +77,7 @@ FLAGS = frozenset({"future", "negated", "hypothetical", "historical"})
 ROLE_VALUES = frozenset({"actor", "recipient", "none"})
 ROLE_DEPS = frozenset({"subj", "subjpass", "obj", "iobj", "obl", "nmod", "poss"})
 REQUIRE_KINDS = frozenset({"obj", "prep", "pobj", "subj", "refl", "clitic", "noobj"})
+_NO_KINDS: frozenset[str] = frozenset()
 _BARE_REQUIRES = frozenset({"refl", "noobj"})
 CUE_KINDS = frozenset({"negation", "hypothetical", "future", "historical", "speech", "source_prep",
                        "quote_intro", "obligation", "willingness", "background",
@@ -190,7 +191,15 @@ class CueLexicon:
         return len(self.cues)
 
     def kinds(self, lemma_or_phrase: str) -> frozenset[str]:
-        return self._kinds.get(" ".join(lemma_or_phrase.lower().split()), frozenset())
+        try:
+            return self._kinds_memo[lemma_or_phrase]
+        except KeyError:
+            found = self._kinds_memo[lemma_or_phrase] = self._kinds.get(
+                " ".join(lemma_or_phrase.lower().split()), _NO_KINDS)
+            return found
+        except AttributeError:
+            self._kinds_memo = {}
+            return self.kinds(lemma_or_phrase)
 
     def verb_kinds(self, token) -> frozenset[str]:
         """The kinds of a verb's lemma, or where the parser left a French verb's form as its lemma

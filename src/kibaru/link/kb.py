@@ -24,6 +24,8 @@ from kibaru.link.loader import Sources, fingerprint, read_sources, source_paths
 from kibaru.link.phrases import PhraseRule, split_country
 
 _CACHE_VERSION = 1
+_MISSING = object()
+
 _RANK = {"name": 0, "alias": 1, "government": 2, "body": 2, "capital": 3, "seat": 3,
          "demonym": 4, "surname": 5}
 # "président" names the head of state except where a country has a separate presidency (Iran).
@@ -205,11 +207,21 @@ class KnowledgeBase:
 
     def demonym(self, word: str, lang: str | None = None) -> str | None:
         """The ISO-3 code a demonym names (``russe``, ``maliennes``, ``Ukrainian``), or None."""
+        try:
+            cache = self._demonym_cache
+        except AttributeError:
+            cache = self._demonym_cache = {}
+        found = cache.get((word, lang), _MISSING)
+        if found is not _MISSING:
+            return found
+        found = None
         key = fold(word)
         for l in ((lang,) if lang in LANGS else LANGS):
             if key in self._demonyms[l]:
-                return self._demonyms[l][key]
-        return None
+                found = self._demonyms[l][key]
+                break
+        cache[(word, lang)] = found
+        return found
 
     def demonym_words(self, lang: str) -> Iterator[tuple[str, str]]:
         """(folded demonym, ISO-3) pairs of ``lang``: "sierra leonean" -> SLE."""

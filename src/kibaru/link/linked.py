@@ -188,12 +188,9 @@ class LinkedDocument:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         from bisect import bisect_left
 
-        i = bisect_left(self._starts, start)
-        out = []
-        while i < len(self.parse.tokens) and self.parse.tokens[i].start < end:
-            out.append(self.parse.tokens[i])
-            i += 1
-        return out
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return list(self.parse.tokens[i:bisect_left(starts, end, i)])
 
     def country_of(self, eid: str) -> str | None:
         d = self.drafts.get(eid)
@@ -293,7 +290,11 @@ class LinkedDocument:
         return sorted(counts, key=lambda c: -counts[c])
 
     def children(self, i: int) -> list[Token]:
-        return self._children().get(i, [])
+        try:
+            kids = self._kids
+        except AttributeError:
+            kids = self._children()
+        return kids.get(i, [])
 
     def _children(self) -> dict[int, list[Token]]:
         if not hasattr(self, "_kids"):
