@@ -194,6 +194,8 @@ class CueLexicon:
         try:
             return self._kinds_memo[lemma_or_phrase]
         except KeyError:
+            if len(self._kinds_memo) >= 65536:
+                self._kinds_memo.clear()
             found = self._kinds_memo[lemma_or_phrase] = self._kinds.get(
                 " ".join(lemma_or_phrase.lower().split()), _NO_KINDS)
             return found

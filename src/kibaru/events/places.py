@@ -229,7 +229,7 @@ def _missed_names(linked, lo: int, hi: int, tokens) -> list[Place]:
     from kibaru.geo import GeoContext, geocode
 
     parse, text = linked.parse, linked.parse.document.text
-    states = tuple(linked.document_states())
+    states: tuple[str, ...] | None = None  # read only when a run is a known name
     out = []
     runs: list[list] = []
     for t in tokens:
@@ -246,6 +246,8 @@ def _missed_names(linked, lo: int, hi: int, tokens) -> list[Place]:
         cands = gazetteer.candidates(name)
         if not cands:
             continue
+        if states is None:
+            states = tuple(linked.document_states())
         curated = [c for c in cands if c.source not in ("geonames", "iso3166-2")
                    and (c.country in states or c.country is None)]
         placed = _BEFORE_NAME.search(text[max(lo, start - 60):start]) is not None

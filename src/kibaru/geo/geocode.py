@@ -119,9 +119,14 @@ def _rank(candidates: tuple[Candidate, ...], countries: tuple[str, ...]) -> list
     def tier_of(c: Candidate) -> int:
         return weight.get(c.country, far) if c.country else far
 
+    tiers = [tier_of(d) for d in candidates]
+
     def outweighs(c: Candidate) -> bool:
-        better = [d for d in candidates if tier_of(d) < tier_of(c)]
-        if not better or c.population < _MAJOR or c.kind == "country":
+        if c.population < _MAJOR or c.kind == "country":
+            return False
+        tier = tier_of(c)
+        better = [d for d, t in zip(candidates, tiers) if t < tier]
+        if not better:
             return False
         if any(d.source not in ("geonames", "iso3166-2") for d in better):
             return False

@@ -25,6 +25,7 @@ from kibaru.link.phrases import PhraseRule, split_country
 
 _CACHE_VERSION = 1
 _MISSING = object()
+_MEMO_SIZE = 65536  # per-KB memo of pure look-ups, cleared when full
 
 _RANK = {"name": 0, "alias": 1, "government": 2, "body": 2, "capital": 3, "seat": 3,
          "demonym": 4, "surname": 5}
@@ -220,6 +221,8 @@ class KnowledgeBase:
             if key in self._demonyms[l]:
                 found = self._demonyms[l][key]
                 break
+        if len(cache) >= _MEMO_SIZE:
+            cache.clear()
         cache[(word, lang)] = found
         return found
 
@@ -245,6 +248,19 @@ class KnowledgeBase:
 
     def template_match(self, phrase: str, lang: str = "fr", date: str | None = None) -> TemplateMatch | None:
         """Read a role or government/body phrase: "le ministre russe des affaires étrangères"."""
+        try:
+            cache = self._template_cache
+        except AttributeError:
+            cache = self._template_cache = {}
+        key = (phrase, lang, date)
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            if len(cache) >= _MEMO_SIZE:
+                cache.clear()
+            found = cache[key] = self._template_match(phrase, lang, date)
+        return found
+
+    def _template_match(self, phrase: str, lang: str, date: str | None) -> TemplateMatch | None:
         words = fold_words(phrase)
         for core, code, how in split_country(
                 words, lambda w: self.demonym(w, lang),
