@@ -168,6 +168,11 @@ def _align(before: str, after: str) -> list[int]:
 
 
 def _normalise_spaces(line: _Line) -> _Line:
+    text = line.text
+    # Nothing to do on a line of printable characters (no control, format or separator character
+    # but the plain space) with single spaces between words: most lines.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return _Line(text, tuple(line.offsets), line.brk)
     chars: list[str] = []
     offsets: list[int] = []
     for ch, off in zip(line.text, line.offsets):
