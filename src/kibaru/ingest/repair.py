@@ -93,11 +93,12 @@ def fix_mojibake(line: str) -> str:
 
 def repair_text(raw: str) -> Repaired:
     """Repair ``raw`` (see the module docstring); never raises on any ``str``."""
-    result = _repair_once(raw)
+    fixed: dict[str, str] = {}  # ftfy's repair of each line: later passes mostly see the same lines
+    result = _repair_once(raw, fixed)
     # ftfy judges a stretch by its neighbours, and joining lines gives it new neighbours; running
     # again until nothing changes makes the result a fixed point (usually the second run is a no-op).
     for _ in range(_MAX_PASSES - 1):
-        again = _repair_once(result.text)
+        again = _repair_once(result.text, fixed)
         if again.text == result.text:
             break
         last = len(raw)
@@ -110,10 +111,11 @@ def repair_text(raw: str) -> Repaired:
     return result
 
 
-def _repair_once(raw: str) -> Repaired:
+def _repair_once(raw: str, fixed: dict[str, str]) -> Repaired:
     lex = _lexicon()
     lines = [
-        _normalise_spaces(_fix_line(_normalise_spaces(_Line(raw[start:end], tuple(range(start, end)), brk))))
+        _normalise_spaces(_fix_line(_normalise_spaces(_Line(raw[start:end], tuple(range(start, end)), brk)),
+                                    fixed))
         for start, end, brk in _split(raw)
     ]
     content = [line for line in lines if line.text]
@@ -142,8 +144,11 @@ def _split(raw: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _fix_line(line: _Line) -> _Line:
-    fixed = fix_mojibake(line.text)
+def _fix_line(line: _Line, memo: dict[str, str] | None = None) -> _Line:
+    if memo is None:
+        fixed = fix_mojibake(line.text)
+    elif (fixed := memo.get(line.text)) is None:
+        fixed = memo[line.text] = fix_mojibake(line.text)
     # ftfy may turn a byte sequence into a line break character; a line holds none.
     fixed = _LINE_BREAK.sub(" ", fixed)
     if fixed == line.text:
