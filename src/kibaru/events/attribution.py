@@ -78,9 +78,11 @@ def _speech_of(linked: LinkedDocument, sent: Sentence, cues) -> tuple[Token, Tok
 
 def _set_off(linked: LinkedDocument, v: Token) -> bool:
     """« ..., ont déclaré les dirigeants »: a speech verb after a comma, its auxiliaries included."""
+    if v.dep not in {"parataxis", "advcl", "conj"}:
+        return False
     tokens = linked.parse.tokens
     first = min([v.i] + [c.i for c in linked.children(v.i) if c.dep.startswith("aux") and c.i < v.i])
-    return first > 0 and tokens[first - 1].text == "," and v.dep in {"parataxis", "advcl", "conj"}
+    return first > 0 and tokens[first - 1].text == ","
 
 
 def _named_speaker(linked: LinkedDocument, sent: Sentence, cues) -> Attribution | None:

@@ -123,8 +123,9 @@ class Linker:
                 linked.add_kb(m.start, m.end, entry, f"alias {m.alias!r} -> {entry.id}")
             covered.append((m.start, m.end))
         acronyms: dict[str, str] = {}  # an unknown acronym defined in brackets -> the entity it abbreviates
+        overlaps = _overlap_test(covered)
         for mention in parse.mentions:
-            if _overlaps(mention, covered):
+            if overlaps(mention):
                 continue
             mention = _trim(mention, doc.text)
             if mention is None:
@@ -400,6 +401,26 @@ def _acronym_case(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return any(c.isupper() for c in letters) and (surface != surface.capitalize()
                                                   or any(c.isdigit() for c in surface))
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """``_overlaps`` against fixed spans, by binary search: spans sorted by start, with the
+    furthest end reached by any span starting at or before each."""
+    from bisect import bisect_left
+
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []
+    furthest = None
+    for _, e in ordered:
+        furthest = e if furthest is None or e > furthest else furthest
+        reach.append(furthest)
+
+    def overlaps(mention: Mention) -> bool:
+        k = bisect_left(starts, mention.end)  # the spans that start before the mention ends
+        return k > 0 and reach[k - 1] > mention.start
+
+    return overlaps
 
 
 def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
