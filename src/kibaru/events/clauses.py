@@ -1,26 +1,30 @@
 """The clause around a trigger: where its date and place are looked for first."""
 from __future__ import annotations
 
+import threading
+
 from kibaru.model import Parse
 
-# The last parse's children lists and clause spans: events ask for the same clause several times,
-# and one document is read at a time. Keyed on the identity of the tokens, which stay referenced.
-_memo: list = [None, None, None, None]
+# The last parse's children lists and clause spans, per thread: events ask for the same clause
+# several times, and a thread reads one document at a time. Keyed on the identity of the tokens,
+# which the memo keeps referenced.
+_local = threading.local()
 
 
 def clause_span(parse: Parse, head: int) -> tuple[int, int]:
     """Character span of the clause around the trigger: the subtree of its verb."""
     tokens = parse.tokens
-    if _memo[0] is not tokens or _memo[3] is not parse.sentences:
+    memo = _local.__dict__.setdefault("memo", [None, None, None, None])
+    if memo[0] is not tokens or memo[3] is not parse.sentences:
         kids: dict[int, list[int]] = {}
         for u in tokens:
             if u.head != u.i:
                 kids.setdefault(u.head, []).append(u.i)
-        _memo[0], _memo[1], _memo[2], _memo[3] = tokens, kids, {}, parse.sentences
-    spans = _memo[2]
+        memo[0], memo[1], memo[2], memo[3] = tokens, kids, {}, parse.sentences
+    spans = memo[2]
     found = spans.get(head)
     if found is None:
-        found = spans[head] = _clause_span(tokens, parse.sentences, _memo[1], head)
+        found = spans[head] = _clause_span(tokens, parse.sentences, memo[1], head)
     return found
 
 
