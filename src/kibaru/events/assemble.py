@@ -21,9 +21,10 @@ from kibaru.events.places import event_place
 from kibaru.events.recoding import (
     COERCE_THREAT, THREAT_MODES, missing, modifier, ordered_withdrawal, recode, willing, without_stopping,
 )
-from kibaru.events.roles import fill_roles
+from kibaru.events.roles import Roles, fill_roles
 from kibaru.events.speakers import first_person_speaker
 from kibaru.events.triggers import find_triggers
+from kibaru.link.arguments import resolve_argument
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Attribution, DateValue, Event, Evidence, Parse
@@ -217,9 +218,6 @@ def _with_obligations(parse: Parse, hits: list, embedded: dict, obligations: dic
 
 
 def _obligation_roles(linked: LinkedDocument, ob: Obligation, memory):
-    from kibaru.events.roles import Roles
-    from kibaru.link.arguments import resolve_argument
-
     tokens = linked.parse.tokens
     actor, why = resolve_argument(linked, ob.speaker)
     if not actor and ob.speaker is not None:

@@ -1,32 +1,31 @@
 """Roles completed after the parse rules: the party a content clause or a condition names, the
 one asked in a demand, the state where force or protest falls, what an embedded act lends the
 event that states it, and whether a protest is a body's statement."""
-
-
 from __future__ import annotations
 
-
 from kibaru.events.antecedents import Memory
+from kibaru.events.content import condition_mark
 from kibaru.events.places import clause_place
+from kibaru.events.roles import Roles, fill_roles
 from kibaru.events import wordlists
+from kibaru.link.arguments import resolve_argument
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
-
-_PROTESTERS = frozenset({"manifestants", "protesters", "demonstrators"})
-# "3 March 2024": a month, a number or a sum named by NER is not a trigger
-_NOT_EVENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
-
 
 _PLACE_TYPES = frozenset({"location", "facility"})
 
 _CONDITION_MARKS = frozenset({"if", "unless", "si"})
 
+
+def _other_party(linked: LinkedDocument, i: int, actor: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The parties word ``i`` names, less the actor and places (a place is where, not whom)."""
+    ids, rule = resolve_argument(linked, i)
+    return tuple(e for e in ids if e not in actor and linked.entity_type(e) not in _PLACE_TYPES), rule
+
+
 def condition_target(linked: LinkedDocument, head: int, roles):
     """"threatened to stop talks if the United States goes ahead", "unless Israel rescinded":
     whoever must meet the condition is the one threatened."""
-    from kibaru.events.roles import Roles
-    from kibaru.link.arguments import resolve_argument
-
     tokens = linked.parse.tokens
     verbs = [head] + [c.i for c in linked.children(head) if c.dep in {"xcomp", "ccomp"}]
     for v in verbs:
@@ -37,22 +36,20 @@ def condition_target(linked: LinkedDocument, head: int, roles):
             subject = next((c.i for c in linked.children(clause.i) if c.dep in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
             if subject is None:
                 continue
-            ids, rule = resolve_argument(linked, subject)
-            ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+            ids, rule = _other_party(linked, subject, roles.actor)
             if ids:
                 return Roles(roles.actor, ids, (*roles.why, f"recipient<-who must meet the condition "
                                                             f"{tokens[clause.i].text!r}: {rule}"))
     return roles
 
+
 _DEMAND_PATH = frozenset({"conj", "nmod", "obl", "obj", "dobj", "prep", "pobj"})
+
 
 def demand_target(linked: LinkedDocument, head: int, roles):
     """"urged Sudan to accept the truce or face sanctions", « a exhorté le Soudan à accepter la
     trêve sous peine de sanctions »: a threat told inside what one side is asked to do is held
     over the one asked (the object of the verb whose complement holds it)."""
-    from kibaru.events.roles import Roles
-    from kibaru.link.arguments import resolve_argument
-
     tokens = linked.parse.tokens
     node = head
     for _ in range(6):
@@ -63,8 +60,7 @@ def demand_target(linked: LinkedDocument, head: int, roles):
             asked = next((c.i for c in linked.children(t.head) if c.dep in {"obj", "dobj"}), None)
             if asked is None:
                 return roles
-            ids, rule = resolve_argument(linked, asked)
-            ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+            ids, rule = _other_party(linked, asked, roles.actor)
             if not ids:
                 return roles
             why = (*roles.why, f"recipient<-the one asked by {tokens[t.head].text!r}: {rule}")
@@ -81,6 +77,7 @@ def demand_target(linked: LinkedDocument, head: int, roles):
         node = t.head
     return roles
 
+
 _CONTENT_CLAUSES = frozenset({"xcomp", "ccomp"})
 
 _CONTENT_PATH = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "poss", "compound", "nmod", "obl",
@@ -92,10 +89,8 @@ _CONTENT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _NOT_CONTENT_PREPS = frozenset({"despite", "after", "before", "amid", "during", "since", "following", "because",
                                 "until", "malgré", "après", "avant", "pendant", "depuis", "lors"})
 
+
 def content_party(linked: LinkedDocument, head: int, roles):
-    from kibaru.events.content import condition_mark
-    from kibaru.events.roles import Roles
-    from kibaru.link.arguments import resolve_argument
 
     tokens = linked.parse.tokens
     found: list[int] = []
@@ -123,12 +118,12 @@ def content_party(linked: LinkedDocument, head: int, roles):
             continue
         if not named_party(linked, i):
             continue
-        ids, rule = resolve_argument(linked, i)
-        ids = tuple(e for e in ids if e not in roles.actor and linked.entity_type(e) not in _PLACE_TYPES)
+        ids, rule = _other_party(linked, i, roles.actor)
         if ids:
             return Roles(roles.actor, ids, (*roles.why, f"recipient<-the party its content names "
                                                         f"{tokens[i].text!r}: {rule}"))
     return roles
+
 
 def of_phrase(linked: LinkedDocument, c) -> bool:
     """"of X", "X's", « de X »: the complement that names whom an act is done to."""
@@ -136,6 +131,7 @@ def of_phrase(linked: LinkedDocument, c) -> bool:
         return True
     return c.dep == "nmod" and any(m.dep == "case" and m.lemma.lower() in {"de", "du", "des", "d'", "d’"}
                                    for m in linked.children(c.i))
+
 
 def named_party(linked: LinkedDocument, i: int) -> bool:
     """A name, or a noun a name or a demonym qualifies ("Palestinian factions", "the king of
@@ -152,18 +148,20 @@ def named_party(linked: LinkedDocument, i: int) -> bool:
             return True
     return False
 
+
 def purposive(linked: LinkedDocument, t) -> bool:
     """A to-infinitive or « pour » clause: "is willing to send material to help defend X"."""
     return any(k.dep in {"aux", "mark"} and k.lemma.lower() in {"to", "pour", "afin"} and k.i < t.i
                for k in linked.children(t.i))
+
 
 # Force, repression, protest and concessions with no named target fall on the state where they
 # happen: "imposed a curfew in Cizre", "fired at targets in Jericho", "demonstrated in Serbia".
 # Only for an event with an actor: a place alone does not make an event worth counting.
 _SETTING_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE"})
 
+
 def setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
-    from kibaru.events.roles import Roles
 
     if roles.recipient or not roles.actor or event_type not in _SETTING_TARGETS:
         return roles
@@ -187,15 +185,18 @@ def setting_target(linked: LinkedDocument, head: int, event_type: str, roles):
         why = f"recipient<-the population where it happens ({place.text!r})"
     return Roles(roles.actor, (state,), (*roles.why, why))
 
+
 _POPULATION = {"fr": "civil", "en": "civilian"}
 
 # PLOVER's codes for organisations that speak as bodies ("a human rights group protested")
 _BODIES = frozenset({"NGO", "IGO", "UNO", "EUR"})
 
+
 def states_or_bodies(linked: LinkedDocument, eid: str) -> bool:
     if linked.entity_type(eid) in {"country", "igo"} and linked.drafts[eid].listed:
         return True
     return linked.country_of(eid) in _BODIES
+
 
 def speaks_as_body(linked: LinkedDocument, roles, sent) -> bool:
     """Whether a protest's actors are all states or bodies, named as such (not "ethnic Albanians",
@@ -204,17 +205,17 @@ def speaks_as_body(linked: LinkedDocument, roles, sent) -> bool:
         and not any("demonym" in w or "unnamed group" in w for w in roles.why) \
         and not people_by_demonym(linked, roles.actor, sent)
 
+
 def body_protests(linked: LinkedDocument, found: list) -> frozenset[int]:
     """Heads of the protests made by states or bodies, read before the content rule runs (a fresh
     memory: a pronoun protester is decided later, as before)."""
-    from kibaru.events.roles import fill_roles
-
     parse = linked.parse
     return frozenset(
         h.head for h in found
         if h.entry.type == "PROTEST" and (h.entry.mode or None) in {None, "demo"}
         and speaks_as_body(linked, fill_roles(linked, h.head, h.pos, h.entry, Memory(), h.tokens),
                             parse.sentences[parse.tokens[h.head].sent]))
+
 
 def people_by_demonym(linked: LinkedDocument, actor: tuple[str, ...], sent) -> bool:
     """"ethnic Albanians demonstrated": the actor is named in this sentence by a demonym, so it
@@ -226,11 +227,10 @@ def people_by_demonym(linked: LinkedDocument, actor: tuple[str, ...], sent) -> b
                 return True
     return False
 
+
 def complete(roles, inner, lemma: str, outer_type: str):
     """Missing roles from the embedded content: "offered to hand over to Britain" -> Britain;
     "demanded the withdrawal of Serbian forces" -> Serbia is the one asked."""
-    from kibaru.events.roles import Roles
-
     asked = inner.actor if outer_type in {"REQUEST", "ACCUSE"} else ()
     # the one asked or blamed is never the one asking: "we called for Russia to agree" leaves
     # the unresolved "we" empty rather than making Russia ask itself

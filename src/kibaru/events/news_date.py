@@ -2,8 +2,6 @@
 Tuesday"); an event told after it in a past tense, with no date of its own, happened that day.
 Never the publication date itself unless the lead gives it; never a present, an opinion, a
 historical, future, hypothetical or negated event."""
-
-
 from __future__ import annotations
 
 import datetime as dt
@@ -12,15 +10,11 @@ from dataclasses import replace
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import DateValue, Parse
 
-_PROTESTERS = frozenset({"manifestants", "protesters", "demonstrators"})
-# "3 March 2024": a month, a number or a sum named by NER is not a trigger
-_NOT_EVENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
-
-
 # the news is told in the story's opening sentences; its day is the day of what follows
 _LEAD_SENTENCES = 2
 
 _NEWS_WINDOW_DAYS = 7
+
 
 def news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, int] | None:
     """The day the lead gives the news ("Gunmen stormed a hotel on Tuesday", « ont manifesté
@@ -41,6 +35,7 @@ def news_date(parse: Parse, dates: tuple[DateValue, ...]) -> tuple[DateValue, in
         if pub - dt.timedelta(days=_NEWS_WINDOW_DAYS) <= day <= pub:
             return d, sent
     return None
+
 
 def with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...], cues):
     """An event the text gives no date of its own, told after the lead as news (in a past tense,
@@ -63,6 +58,7 @@ def with_news_date(linked: LinkedDocument, events, dates: tuple[DateValue, ...],
         out.append(replace(v, date=DateValue(lead.value, lead.precision, lead.text), why=why))
     return tuple(out)
 
+
 _PERFECT_AUX = frozenset({"avoir", "être", "have"})
 
 # the clause a verb heads goes up to the verb it depends on only through these (an infinitive or
@@ -73,6 +69,7 @@ _NONFINITE_UP = frozenset({"xcomp", "acl", "advcl", "obj", "dobj", "nmod", "obl"
 _PERCEPTION = frozenset({"see", "hear", "observe", "watch", "spot", "notice", "witness"})
 
 _MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
 
 def told_in_past(linked: LinkedDocument, i: int, cues) -> bool:
     """The event's own verb is in a past tense: the passé composé (« ont manifesté », « s'est
@@ -101,6 +98,7 @@ def told_in_past(linked: LinkedDocument, i: int, cues) -> bool:
         t = tokens[t.head]
     return False
 
+
 def passe_simple(v) -> bool:
     """« arrêta », « annonça », « mangea », « arrêtèrent »: the French simple past of a verb in -er,
     which the tagger reads as a present (the present is « arrête »)."""
@@ -111,12 +109,14 @@ def passe_simple(v) -> bool:
     stems = {stem, stem[:-1] + "ç" if stem.endswith("c") else stem, stem + "e" if stem.endswith("g") else stem}
     return any(text in {s + "a", s + "èrent"} for s in stems)
 
+
 def in_opinion(linked: LinkedDocument, verb, cues) -> bool:
     """A clause that says what someone thinks: the relative clause or complement of an opinion
     noun (« c'est l'avis de X, pour qui ... », "the view of X, who believes ...")."""
     if not verb.dep.startswith(("acl", "advcl", "ccomp")) or verb.head == verb.i:
         return False
     return "opinion" in cues.kinds(linked.parse.tokens[verb.head].lemma.lower())
+
 
 def own_date(linked: LinkedDocument, head: int, dates: tuple[DateValue, ...]) -> DateValue | None:
     """An explicit date (a day or year in figures) inside the noun's own phrase (« la destruction
@@ -138,6 +138,7 @@ def own_date(linked: LinkedDocument, head: int, dates: tuple[DateValue, ...]) ->
                     break
                 t = parse.tokens[t.head]
     return None
+
 
 def period_end(date: DateValue) -> dt.date | None:
     """The last day the date's value covers (a year's 31 December, a month's last day)."""

@@ -1,7 +1,6 @@
 """Which words stand for a party, used by the role rules: a relative pronoun for its noun, a
 quoted "they", « les auteurs de ces exactions » for the last attackers, an imperative's addressee,
 the first clause's subject shared by a co-ordinated verb, unnamed collectives and withdrawn troops."""
-
 from __future__ import annotations
 
 from kibaru.events.antecedents import in_quotation
@@ -12,7 +11,6 @@ from kibaru.events import wordlists
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
 
-
 PRONOUNS = frozenset({
     "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "dernier", "dernière", "qui",
     "le", "la", "les", "leur", "l'", "l’",
@@ -21,10 +19,12 @@ PRONOUNS = frozenset({
 
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
 
+
 def quoted_they(linked: LinkedDocument, i: int) -> bool:
     """A plural subject pronoun ("they", « ils ») inside a quotation."""
     t = linked.parse.tokens[i]
     return t.text.lower() in {"they", "ils", "elles"} and t.dep.startswith("nsubj") and in_quotation(linked, i)
+
 
 def relative_noun(linked: LinkedDocument, i: int) -> int | None:
     """The noun a relative pronoun subject stands for: the noun its clause hangs from."""
@@ -37,6 +37,7 @@ def relative_noun(linked: LinkedDocument, i: int) -> int | None:
         return None
     return verb.head if tokens[verb.head].pos in {"NOUN", "PROPN"} else None
 
+
 def statement_issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None:
     """"issued a declaration demanding that ...": a participle describing a statement noun that is
     itself a verb's object is the act of that verb's subject (who issued the text)."""
@@ -46,6 +47,7 @@ def statement_issuer(linked: LinkedDocument, verb: int, noun: int) -> int | None
     if tokens[noun].lemma.lower() not in wordlists.nouns("statement"):
         return None
     return governing_subject(linked, noun)
+
 
 def first_clause_subject(linked: LinkedDocument, verb: int) -> int | None:
     """« Le gouvernement, impuissant, a de son côté dénoncé « ... » et a menacé ... »: when the
@@ -69,6 +71,7 @@ def first_clause_subject(linked: LinkedDocument, verb: int) -> int | None:
             return t.i  # not a relative clause's, nor that of a clause opened by « quand », « si », « que »
     return None
 
+
 def asked_to_stop(linked: LinkedDocument, i: int) -> bool:
     """« arrêtez la destruction »: an act under an imperative is asked for or against, not told."""
     tokens = linked.parse.tokens
@@ -80,6 +83,7 @@ def asked_to_stop(linked: LinkedDocument, i: int) -> bool:
         if imperative(linked, t.i):
             return True
     return False
+
 
 def imperative(linked: LinkedDocument, i: int) -> bool:
     """« arrêtez », "stop": a verb in the imperative (the parser may tag « arrêtez » a participle:
@@ -93,6 +97,7 @@ def imperative(linked: LinkedDocument, i: int) -> bool:
     return linked.lang == "fr" and t.text.lower().endswith("ez") and not any(
         c.dep.startswith(("nsubj", "aux", "expl")) for c in kids)
 
+
 def party_noun(linked: LinkedDocument, i: int) -> bool:
     """An object that names people: a party's name, a collective (« les rebelles ») or the
     authors of acts told before."""
@@ -103,12 +108,14 @@ def party_noun(linked: LinkedDocument, i: int) -> bool:
     lemma = linked.parse.tokens[i].lemma.lower()
     return collective(linked.lang, lemma) is not None or lemma in wordlists.nouns("perpetrator")
 
+
 _THIS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "those", "that"})
 
 _DEMONSTRATIVE_PRONOUNS = frozenset({"ceux", "celui", "celle", "celles", "those", "whoever"})
 
 _INVOLVED = frozenset({"impliquer", "responsable", "involve", "involved", "responsible", "participer",
                        "take", "commettre", "perpétrer", "commit", "perpetrate", "carry"})
+
 
 def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
     """« les auteurs de ces exactions », « les responsables », "the perpetrators", « ceux qui sont
@@ -138,6 +145,7 @@ def perpetrator_noun(linked: LinkedDocument, i: int) -> bool:
                     return False  # "les auteurs du rapport": not an act told before
     return True
 
+
 def withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
     """"Eighty UN peacekeepers were shipped out of the enclave": a side's own people withdrawn,
     with no agent, act for the side that withdraws them."""
@@ -145,10 +153,12 @@ def withdrawn(linked: LinkedDocument, entry, a: Arg, args: list[Arg]) -> bool:
         return False
     return not any(b.role == "agent" or (b.role == "obl" and b.case in AGENT_PREPS) for b in args)
 
+
 def unnamed(linked: LinkedDocument, i: int) -> bool:
     """An argument that only a collective noun fills ("some forces", "des manifestants")."""
     
     return i not in linked.token_entity and collective(linked.lang, linked.parse.tokens[i].lemma.lower()) is not None
+
 
 def bare_collective(linked: LinkedDocument, i: int) -> bool:
     """"some invasion forces", « ses troupes »: a collective noun with no name, demonym or

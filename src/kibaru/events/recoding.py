@@ -2,20 +2,14 @@
 (future aid -> AGREE, refusals -> REJECT, force held over someone -> THREATEN), « arrêter » as
 stop, an ordered withdrawal of one's own forces, stated willingness, missing acts, triggers that
 only name a kind of thing."""
-
-
 from __future__ import annotations
 
 from dataclasses import replace
 
 from kibaru.events import wordlists
+from kibaru.events.parties import bare_collective
 from kibaru.link.linked import LinkedDocument
 from kibaru.model import Parse
-
-_PROTESTERS = frozenset({"manifestants", "protesters", "demonstrators"})
-# "3 March 2024": a month, a number or a sum named by NER is not a trigger
-_NOT_EVENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
-
 
 # PLOVER: CONSULT, SUPPORT, COOPERATE or AID told in the future tense is AGREE.
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -30,6 +24,7 @@ THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restr
 
 COERCE_THREAT = {"arrest": "arrest", "deport": "expel", "restrict": "restrict", "curfew": "restrict",
                   "martial-law": "restrict", "seize": "restrict"}
+
 
 def recode(event_type: str, mode: str | None, flags, pos: str):
     """(type, mode, flags, why) after PLOVER's single-type rules for future/negated/conditional."""
@@ -46,12 +41,14 @@ def recode(event_type: str, mode: str | None, flags, pos: str):
         return "THREATEN", threat, flags, f"{'future' if flags.future else 'conditional'} {event_type} -> THREATEN"
     return event_type, mode, flags, ""
 
+
 # a noun trigger modifying another noun names a kind of thing ("aid convoys", "battle zones"),
 # except before the nouns that make it an undertaking ("a mediation effort")
 _UNDERTAKINGS = frozenset({"effort", "mission", "campaign", "operation", "bid", "attempt", "initiative",
                            "offensive", "drive", "plan", "deal", "talk", "round"})
 
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
 
 def without_stopping(parse: Parse, found: list, children, party) -> list:
     """« arrêtez la destruction », « ils ont arrêté les combats »: "arrêter" whose object is itself an
@@ -73,6 +70,7 @@ def without_stopping(parse: Parse, found: list, children, party) -> list:
                                                 note="stop (hostilities)")))
     return out
 
+
 def imperative(t, kids) -> bool:
     """A command: the imperative mood, or (the tagger often reads « arrêtez » as a participle) a
     French verb in -ez/-ons with no subject and no auxiliary."""
@@ -81,7 +79,9 @@ def imperative(t, kids) -> bool:
     return t.text.lower().endswith(("ez", "ons")) and not any(
         c.dep.startswith(("nsubj", "aux", "expl")) or c.dep == "cop" for c in kids)
 
+
 _ORDER_VERBS = frozenset({"ordonner", "order", "décréter", "decree"})
+
 
 def ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
     """« en ordonnant le retrait de 2 000 soldats », "ordered the withdrawal of its troops": an
@@ -89,8 +89,6 @@ def ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
     told in the future, the flags say so), not a demand of which the soldiers are the recipient.
     An order to another party ("ordered Mali to withdraw its troops", « a ordonné le retrait des
     troupes françaises ») stays REQUEST."""
-    from kibaru.events.parties import bare_collective
-
     parse = linked.parse
     tokens = parse.tokens
     nouns = {h.head: h for h in found if h.pos == "NOUN" and h.entry.type == "RETREAT" and h.entry.mode == "withdraw"}
@@ -119,6 +117,7 @@ def ordered_withdrawal(linked: LinkedDocument, found: list) -> list:
                                             note="order the withdrawal of one's own forces")))
     return out
 
+
 def missing(parse: Parse, hit, children, absent: frozenset[str]) -> bool:
     """The trigger names an act said to be missing (cue kind ``absence``): « sans consulter le
     Niger », « sans l'accord de Bamako », "without consulting Niger" (the act did not take place),
@@ -141,10 +140,12 @@ def missing(parse: Parse, hit, children, absent: frozenset[str]) -> bool:
         return owner.pos == "NOUN" and owner.lemma.lower() in absent  # "the lack of support"
     return False
 
+
 def modifier(parse: Parse, hit) -> bool:
     t = parse.tokens[hit.head]
     return hit.pos == "NOUN" and len(hit.tokens) == 1 and t.dep == "compound" \
         and parse.tokens[t.head].lemma.lower() not in _UNDERTAKINGS
+
 
 def willing(linked: LinkedDocument, head: int, cues) -> bool:
     """The trigger is the complement of "willing", "ready", "prêt à", "disposé à"."""

@@ -2,19 +2,18 @@
 a perfect read as an adjective, a subject left just before its verb, an agent hung on the wrong
 word, a "by" phrase after a long complement, a that-clause on the noun or on its verb, a nominal
 trigger behind "a series of"."""
-
 from __future__ import annotations
 
 from kibaru.events.dependents import Arg, arguments
 from kibaru.link.arguments import backing_participle, resolve_argument
 from kibaru.link.linked import LinkedDocument
 
-
 AGENT_PREPS = frozenset({"par", "by"})
 
 OF_PREPS = frozenset({"de", "du", "des", "d'", "d’", "of"})
 
 THAT_MARKS = frozenset({"that", "que", "qu'", "qu’"})
+
 
 def far_agent(linked: LinkedDocument, verb: int) -> int | None:
     """"X has been accused of misusing funds, much of it believed embezzled, by government
@@ -37,6 +36,7 @@ def far_agent(linked: LinkedDocument, verb: int) -> int | None:
                     return a.head
     return None
 
+
 def through_partitive(linked: LinkedDocument, i: int) -> int:
     """"carried out a series of airstrikes", « a mené une vague de frappes »: a nominal trigger
     under a partitive or quantity noun (``lexicons/partitives.txt``) stands where that noun stands."""
@@ -51,6 +51,7 @@ def through_partitive(linked: LinkedDocument, i: int) -> int:
     else:
         return i
     return up.i if up.pos == "NOUN" and up.lemma.lower() in partitives() else i
+
 
 def misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
     """"Kenyan authorities have since banned civilians": a past participle right after "have" (and
@@ -69,6 +70,7 @@ def misread_perfect(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg
     if subject is None or t.head <= i:
         return []
     return [Arg("subj", "", subject), Arg("obj", "", t.head)]
+
 
 def misread_finite(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
     """"Doctors from two aid groups donated and delivered medicine": with no verb left for the
@@ -93,7 +95,9 @@ def misread_finite(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]
         return []  # an object makes it active: a participle describing the noun takes none
     return [Arg("subj", "", root.i)]
 
+
 BORDERS = frozenset({"border", "frontier", "boundary", "frontière", "limite"})
+
 
 def border_side(linked: LinkedDocument, k: int) -> bool:
     """« un camp de la frontière avec le Ghana »: a "with" phrase right after a border noun names
@@ -104,6 +108,7 @@ def border_side(linked: LinkedDocument, k: int) -> bool:
     if j >= 0 and tokens[j].dep in {"prep", "case"} and tokens[j].lemma.lower() in {"with", "avec"}:
         j -= 1  # English hangs the noun on the preposition, French the preposition on the noun
     return j >= 0 and tokens[j].sent == tokens[k].sent and tokens[j].lemma.lower() in BORDERS
+
 
 def adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     """"... du Guangdong : 3 000 manifestants se sont réunis": a bare noun phrase just before a
@@ -117,6 +122,7 @@ def adjacent_subject(linked: LinkedDocument, i: int) -> int | None:
     if any(c.dep == "case" for c in linked.children(k)) or tokens[k].dep in {"obj", "dobj", "nsubj"}:
         return None
     return k
+
 
 def postposed_finite(linked: LinkedDocument, i: int) -> bool:
     """"Croatia is failing refugees, a human rights group protested Wednesday": a verb the parser
@@ -134,6 +140,7 @@ def postposed_finite(linked: LinkedDocument, i: int) -> bool:
                       and under(linked, k, i)])
     return last + 1 >= len(tokens) or tokens[last + 1].sent != noun.sent or tokens[last + 1].text in {".", "!", ";"}
 
+
 def under(linked: LinkedDocument, k: int, ancestor: int) -> bool:
     tokens = linked.parse.tokens
     for _ in range(8):
@@ -144,6 +151,7 @@ def under(linked: LinkedDocument, k: int, ancestor: int) -> bool:
         k = tokens[k].head
     return False
 
+
 def stranded_agents(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg]:
     """"l'arrestation de ses ressortissants par le Maroc": the parser hangs the agent from the
     noun's de/of complement; it is the agent of the nominal trigger itself."""
@@ -151,6 +159,7 @@ def stranded_agents(linked: LinkedDocument, i: int, args: list[Arg]) -> list[Arg
         return []
     return [Arg("obl", b.case, b.head) for a in args if a.role == "obl" and a.case in OF_PREPS
             for b in arguments(linked, a.head) if b.role in {"obl", "agent"} and b.case in AGENT_PREPS]
+
 
 def participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
     """"une cargaison destinée aux soldats": the recipient hangs from the noun's participle;
@@ -165,6 +174,7 @@ def participle_args(linked: LinkedDocument, i: int) -> list[Arg]:
                         if a.role in {"agent", "obl"} and (a.case or "by") in AGENT_PREPS]
     return out
 
+
 def manner_gerunds(linked: LinkedDocument, verb: int) -> list[int]:
     """Subject-less gerunds telling how the verb's act was done: « en lançant », "throwing"."""
     out = []
@@ -176,6 +186,7 @@ def manner_gerunds(linked: LinkedDocument, verb: int) -> list[int]:
         if "en" in marks or (not marks and ("Aspect=Prog" in g.morph or "VerbForm=Ger" in g.morph)):
             out.append(g.i)
     return out
+
 
 def detached_participle(linked: LinkedDocument, i: int) -> int | None:
     """"Kiev, accusé de ...": a past participle set off by a comma describes the name before it."""
@@ -191,6 +202,7 @@ def detached_participle(linked: LinkedDocument, i: int) -> int | None:
     if k >= 0 and tokens[k].sent == t.sent and k in linked.token_entity:
         return k
     return None
+
 
 def that_clauses(linked: LinkedDocument, noun: int) -> list[int]:
     """The that-clauses a nominal trigger states: its own ("the demand that X ...") or, for the
@@ -212,6 +224,7 @@ def that_clauses(linked: LinkedDocument, noun: int) -> list[int]:
                 out.append(c.i)
     return out
 
+
 def reporting_clause(linked: LinkedDocument, verb: int, i: int) -> bool:
     """"demanded the withdrawal ... on Monday, diplomats quoted a declaration as saying": a
     speech verb after the trigger, set off by a comma and with no "that", reports the sentence;
@@ -226,6 +239,7 @@ def reporting_clause(linked: LinkedDocument, verb: int, i: int) -> bool:
         return False
     first = min([i] + [c.i for c in linked.children(i) if c.i < i and c.dep != "punct"])
     return first > 0 and tokens[first - 1].text == ","
+
 
 def for_clause(linked: LinkedDocument, i: int) -> bool:
     """"called for Russia to reciprocate": an adverbial clause opened by a ``clause_complement``

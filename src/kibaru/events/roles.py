@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kibaru.events import wordlists
 from kibaru.events.antecedents import Memory
 from kibaru.events.flags import in_background_phrase
 from kibaru.events.dependents import Arg, arguments
@@ -26,7 +27,6 @@ from kibaru.events.repairs import (
     that_clauses, through_partitive,
 )
 from kibaru.events.targets import refine_recipients
-from kibaru.events import wordlists
 from kibaru.events.topics import is_stance, judged_parties, topic_nouns, under_in
 from kibaru.link.arguments import backing_participle, protesters, resolve_argument
 from kibaru.link.linked import LinkedDocument

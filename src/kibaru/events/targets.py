@@ -12,11 +12,10 @@
 """
 from __future__ import annotations
 
-
+from kibaru.events import wordlists
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.collectives import collective
 from kibaru.link.linked import LinkedDocument
-from kibaru.events import wordlists
 
 _OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"})
 _FROM = frozenset({"from", "de", "du", "des", "d'", "d’"})

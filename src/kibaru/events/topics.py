@@ -13,11 +13,11 @@ complement. Places are never the party judged ("on the Thai border").
 """
 from __future__ import annotations
 
-
+from kibaru.events import wordlists
 from kibaru.events.dependents import Arg, arguments
+from kibaru.events.repairs import AGENT_PREPS
 from kibaru.link.arguments import resolve_argument
 from kibaru.link.linked import LinkedDocument
-from kibaru.events import wordlists
 
 # what a protest or an accusation is about: "complained over", "protested against", "contre"
 TOPIC_PREPS = frozenset({"over", "about", "against", "at", "into", "contre"})
@@ -25,7 +25,6 @@ TOPIC_PREPS = frozenset({"over", "about", "against", "at", "into", "contre"})
 STANCE_PREPS = TOPIC_PREPS | {"of", "for", "de", "envers", "vis-à-vis"}
 # to whom one complains: "complained to the UN", « a protesté auprès de l'ONU »
 ADDRESSEE_PREPS = frozenset({"to", "à", "auprès", "with", "avec", "before", "devant"})
-AGENT_PREPS = frozenset({"by", "par"})
 IN_PREPS = frozenset({"in", "en"})
 _PLACES = frozenset({"location", "facility"})
 

@@ -21,12 +21,12 @@ Co-ordinated phrases ("la Russie et le Mali") give every conjunct.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from kibaru.link.collectives import collective
 from kibaru.link.fold import fold
 from kibaru.link.expelled import expelled_from
 from kibaru.link.linked import LinkedDocument
+from kibaru.link.wordlists import folded_words
 from kibaru.link.residents import resident_state
 from kibaru.link.unnamed import speaks_for_group, unnamed_organisation
 from kibaru.model import Token
@@ -78,10 +78,8 @@ _SENT_BODIES = frozenset({"diplomats", "embassy"})
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY"})
 
 
-@functools.lru_cache(maxsize=1)
 def backing_participles() -> frozenset[str]:
-    lines = (Path(__file__).parent / "data" / "backing_participles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+    return folded_words("backing_participles.txt")
 
 
 def is_force(linked: LinkedDocument, i: int) -> bool:
@@ -362,10 +360,7 @@ _MEMBER_CASES = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
 
 @functools.lru_cache(maxsize=1)
 def member_nouns() -> frozenset[str]:
-    lines = []
-    for name in ("member_nouns.txt", "person_nouns.txt"):
-        lines += (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+    return folded_words("member_nouns.txt") | folded_words("person_nouns.txt")
 
 
 def _members_of(linked: LinkedDocument, i: int) -> tuple[tuple[str, ...], str] | None:

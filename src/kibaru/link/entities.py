@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kibaru.link.fold import fold, fold_words, is_acronym
 from kibaru.link.linked import LinkedDocument
+from kibaru.link.wordlists import folded_words
 from kibaru.model import Mention, Parse
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -82,7 +83,7 @@ class Linker:
                     self.demonyms.add(key)
                     first = key.split()[0]
                     self.starts[first] = max(self.starts.get(first, 0), len(key.split()))
-        self.facility_heads = _read_words("facility_heads.txt")
+        self.facility_heads = folded_words("facility_heads.txt")
 
     # -- public ---------------------------------------------------------------------------
 
@@ -386,14 +387,6 @@ def _inside_region_name(parse: Parse, m) -> bool:
 def _fold_word(word: str) -> str:
     """One word folded as aliases are (news repeats its words: fold each once)."""
     return fold(word)
-
-
-def _read_words(name: str) -> frozenset[str]:
-    from pathlib import Path
-
-    path = Path(__file__).parent / "data" / name
-    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").split("\n")
-                     if w.strip() and not w.startswith("#"))
 
 
 def _acronym_case(surface: str) -> bool:

@@ -7,12 +7,9 @@ names. A head that is a state's demonym ("Malians expelled from Algeria") keeps 
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 from kibaru.link.collectives import Collective, collective
-from kibaru.link.fold import fold
 from kibaru.link.linked import LinkedDocument
+from kibaru.link.wordlists import folded_words
 
 _PARTICIPLE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "amod"})
 _FROM = frozenset({"out", "of", "from", "de", "du", "des", "d'", "d’", "hors"})
@@ -54,8 +51,5 @@ def _source_state(linked: LinkedDocument, verb: int) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "expulsion_verbs.txt"
-    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return folded_words("expulsion_verbs.txt")

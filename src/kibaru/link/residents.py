@@ -11,12 +11,10 @@ Two rules, tried in order on an argument whose head is a demonym ("Albanians") o
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 from kibaru.link.collectives import Collective, collective
 from kibaru.link.fold import fold
 from kibaru.link.linked import LinkedDocument
+from kibaru.link.wordlists import folded_words
 from kibaru.model import Token
 
 _IN = frozenset({"in", "of", "de", "du", "des", "en", "au", "aux", "dans"})
@@ -98,8 +96,5 @@ def _party(linked: LinkedDocument, head: Token, iso: str, why: str) -> tuple[tup
     return (linked.implicit_group(group, iso, (head.start, head.end)),), why
 
 
-@functools.lru_cache(maxsize=1)
 def _minority_words() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "minority_words.txt"
-    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return folded_words("minority_words.txt")
